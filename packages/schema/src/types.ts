@@ -1,0 +1,161 @@
+/**
+ * The definition language, version 1: the TypeScript shape of an *app package*.
+ * The JSON Schemas in `app-package.schema.ts` describe the same shape for ajv;
+ * `schema.test.ts` keeps the two in step.
+ */
+
+/** Locales the UI ships with. Labels may carry more; these two are the ones Trellis translates itself. */
+export type Locale = 'zh-CN' | 'en';
+
+/** A user-visible label: a plain string, or one string per locale (`{ "zh-CN": "客户", "en": "Customer" }`). */
+export type LocalizedText = string | { readonly [locale: string]: string };
+
+/** The schema version this package writes. Older versions are upgraded by `upgradePackage`. */
+export const CURRENT_SCHEMA_VERSION = 1 as const;
+
+/** Keys of apps, forms and fields: become SQL identifiers, so they are strictly limited. */
+export const KEY_PATTERN = /^[a-z][a-z0-9_]{0,47}$/;
+
+/** Field keys the system columns of every app table use; a field may not take them. */
+export const SYSTEM_COLUMNS = [
+  'id',
+  'created_at',
+  'updated_at',
+  'created_by',
+  'updated_by',
+  'owner_id',
+  'dept_id',
+  'version',
+  'deleted_at',
+  'deleted_by',
+] as const;
+export type SystemColumn = (typeof SYSTEM_COLUMNS)[number];
+
+/** A complete app: what `POST /api/apps/import` accepts and `GET /api/apps/:app/package` returns. */
+export interface AppPackage {
+  readonly schemaVersion: typeof CURRENT_SCHEMA_VERSION;
+  readonly app: AppDef;
+  readonly forms: readonly FormDef[];
+  /** Approval flows (filled in by the workflow engine issue). */
+  readonly flows?: readonly PlaceholderDef[];
+  /** Automation rules (filled in by the rule engine issue). */
+  readonly rules?: readonly PlaceholderDef[];
+  /** Dashboards and report widgets (filled in by the report engine issue). */
+  readonly reports?: readonly PlaceholderDef[];
+  /** Roles and permissions (filled in by the identity issue). */
+  readonly roles?: readonly PlaceholderDef[];
+}
+
+export interface AppDef {
+  readonly key: string;
+  readonly name: LocalizedText;
+  readonly description?: LocalizedText;
+  /** An icon name from the web app's icon set (e.g. `users`, `briefcase`). */
+  readonly icon?: string;
+  /** Accent colour as `#rrggbb`. */
+  readonly color?: string;
+  readonly defaultLocale?: Locale;
+  /** The app's menu. When absent, the forms are listed in package order. */
+  readonly navigation?: readonly NavItem[];
+}
+
+export type NavItem = NavFormItem | NavGroupItem;
+export interface NavFormItem {
+  readonly kind: 'form';
+  readonly form: string;
+  readonly label?: LocalizedText;
+  readonly icon?: string;
+}
+export interface NavGroupItem {
+  readonly kind: 'group';
+  readonly label: LocalizedText;
+  readonly icon?: string;
+  readonly items: readonly NavItem[];
+}
+
+export interface FormDef {
+  readonly key: string;
+  readonly name: LocalizedText;
+  readonly description?: LocalizedText;
+  readonly icon?: string;
+  readonly fields: readonly FieldDef[];
+  /** The field whose value names a record (list links, pickers, titles). Defaults to the first text field. */
+  readonly titleField?: string;
+  /** Visual arrangement of the fields. When absent, fields are shown in order, one per row. */
+  readonly layout?: readonly LayoutNode[];
+}
+
+/**
+ * One field of a form. `id` is stable for the field's whole life (it survives renames of
+ * `key`); `key` names its column and its property in record data; `type` names an entry of
+ * the field-type registry, and `options` is validated by that entry's options schema.
+ */
+export interface FieldDef {
+  readonly id: string;
+  readonly key: string;
+  readonly type: string;
+  readonly label: LocalizedText;
+  readonly description?: LocalizedText;
+  readonly placeholder?: LocalizedText;
+  readonly required?: boolean;
+  /** Static default value, cleaned like user input. */
+  readonly defaultValue?: unknown;
+  /** A condition (json-logic, see docs/conditions.md): the field is shown only when it holds. */
+  readonly visibleWhen?: unknown;
+  readonly options?: { readonly [name: string]: unknown };
+}
+
+export type LayoutNode = LayoutSection;
+export interface LayoutSection {
+  readonly kind: 'section';
+  readonly title?: LocalizedText;
+  /** 1 to 4 columns; fields flow left to right. */
+  readonly columns?: number;
+  /** Field keys, in display order. */
+  readonly fields: readonly string[];
+}
+
+/** Flows, rules, reports and roles in version 1: an object with a key; later issues define the rest. */
+export interface PlaceholderDef {
+  readonly key: string;
+  readonly [property: string]: unknown;
+}
+
+/** Choice of a single or multi select. */
+export interface SelectChoice {
+  readonly value: string;
+  readonly label: LocalizedText;
+  /** `#rrggbb` */
+  readonly color?: string;
+}
+
+/**
+ * The kind of value a field holds, as conditions and storage see it. Each maps to one
+ * column type: text→text, number→numeric, boolean→boolean, date→date ('YYYY-MM-DD'),
+ * datetime→timestamptz (ISO 8601 string in JSON), json→jsonb, text_list→text[], uuid→uuid.
+ */
+export type ValueType = 'text' | 'number' | 'boolean' | 'date' | 'datetime' | 'json' | 'text_list' | 'uuid';
+export const VALUE_TYPES: readonly ValueType[] = ['text', 'number', 'boolean', 'date', 'datetime', 'json', 'text_list', 'uuid'];
+
+/**
+ * What the validator needs to know about field types. The form engine's registry implements
+ * it; the schema package itself knows no field type, so plugins can add types.
+ */
+export interface FieldTypeCatalog {
+  has(type: string): boolean;
+  /** JSON Schema of the type's `options`, or undefined when the type takes none. */
+  optionsSchema(type: string): object | undefined;
+  /** The value type of a field of this type (decides its column type and how conditions compare it). */
+  valueType(field: FieldDef): ValueType;
+  /** Layout-only types (section, description text) hold no value and get no column. */
+  storesValue?(field: FieldDef): boolean;
+  /** Extra semantic checks (e.g. a select without choices), returning problems relative to the field. */
+  checkField?(field: FieldDef, form: FormDef, pkg: AppPackage): readonly { path: string; message: string }[];
+}
+
+/** Picks the label for a locale, falling back to zh-CN, en, then any. */
+export function localize(text: LocalizedText | undefined, locale: string = 'zh-CN'): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return text[locale] ?? text['zh-CN'] ?? text['en'] ?? Object.values(text)[0] ?? '';
+}
