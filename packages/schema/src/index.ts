@@ -1,2 +1,11 @@
 export * from './types.js';
 export * from './trellis-error.js';
+export * from './errors.js';
+export * from './validation-result.js';
+export { appPackageSchema, choiceSchema, localizedTextSchema, LOCALE_PATTERN, FIELD_ID_PATTERN, COLOR_PATTERN, type JsonSchema } from './app-package.schema.js';
+export { ajvErrorsToDetails } from './ajv-messages.js';
+export { pointer } from './json-pointer.js';
+export { SQL_RESERVED_WORDS, isSqlReservedWord } from './sql-reserved-words.js';
+export { checkPackageSemantics } from './semantic-checks.js';
+export { validateAppPackage, assertAppPackage, createSchemaAjv } from './validate-app-package.js';
+export { upgradePackage, UPGRADE_STEPS, type UpgradeStep, type RawPackage } from './upgrade-package.js';
