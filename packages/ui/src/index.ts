@@ -1,1 +1,41 @@
-export {};
+/**
+ * `@trellis/ui` — the React widgets shared by the designer and the runtime: the form
+ * renderer, one editor widget per field type in a registry plugins extend, list cell
+ * renderers and the filter builder. Pure helpers (formatting, error grouping, filter →
+ * json-logic) are exported too, so apps and tests use exactly what the widgets use.
+ */
+export { FieldWidgetRegistry, defineFieldWidget, type FieldWidget, type FieldWidgetProps } from './field-widget.js';
+export { fieldWidgets, builtInWidgets } from './built-in-widgets.js';
+export { FormRenderer, type FormRendererProps } from './form-renderer.js';
+export { formSections, type FormSection } from './form-sections.js';
+export { compileVisibility, type FieldVisibility } from './field-visibility.js';
+export { groupErrorsByField, type FieldErrors } from './field-errors.js';
+export { CellValue, type CellValueProps } from './cell-value.js';
+export { formatCell, formatDate, formatDateTime, formatNumber, type CellDisplay } from './cell-display.js';
+export { choiceTag, fieldChoices, type ChoiceTag } from './choices.js';
+export { isoToLocalInput, localInputToIso } from './datetime-input.js';
+export { parseNumberInput } from './number-input.js';
+export { FilterBuilder, type FilterBuilderProps } from './filter-builder.js';
+export {
+  EMPTY_FILTER,
+  activeClauseCount,
+  clauseToJsonLogic,
+  filterKindOf,
+  filterOperators,
+  filterToJsonLogic,
+  operatorTakesValue,
+  type FilterClause,
+  type FilterKind,
+  type FilterOperator,
+  type FilterState,
+} from './filter-clauses.js';
+export { uiText, type UiMessageKey } from './ui-messages.js';
+export { TextEditor, textWidget } from './widgets/text-widget.js';
+export { LongTextEditor, longTextWidget } from './widgets/long-text-widget.js';
+export { NumberEditor, numberWidget } from './widgets/number-widget.js';
+export { DateEditor, dateWidget } from './widgets/date-widget.js';
+export { DateTimeEditor, dateTimeWidget } from './widgets/datetime-widget.js';
+export { SingleSelectEditor, singleSelectWidget } from './widgets/single-select-widget.js';
+export { MultiSelectEditor, multiSelectWidget } from './widgets/multi-select-widget.js';
+export { BooleanEditor, booleanWidget } from './widgets/boolean-widget.js';
+export { FallbackEditor, fallbackWidget } from './widgets/fallback-widget.js';
