@@ -1,0 +1,54 @@
+import type { AppPackage, FieldDef, FormDef, JsonSchema, LocalizedText, ValueType } from '@trellis/schema';
+import type { FieldIssue } from './field-issue.js';
+
+/** Palette groups of the form designer. Plugins may use their own group names. */
+export type FieldTypeGroup = 'basic' | 'choice' | 'datetime' | 'advanced' | (string & {});
+
+/**
+ * A field type: everything the engines need to know about fields of one `type`.
+ * Built-ins and plugins use the same descriptor, registered in a `FieldTypeRegistry`.
+ */
+export interface FieldTypeDefinition {
+  /** The `type` of a `FieldDef` (`text`, `number`, …), a key-like name. */
+  readonly type: string;
+  /** Name in the designer's palette. */
+  readonly label: LocalizedText;
+  readonly group: FieldTypeGroup;
+  /** JSON Schema of `FieldDef.options` (ajv strict mode); absent when the type takes no options. */
+  readonly optionsSchema?: JsonSchema;
+  /** The value type (decides the column type and how conditions compare values). */
+  readonly valueType: ValueType | ((field: FieldDef) => ValueType);
+  /** `false` for layout-only types that hold no value and get no column. Default `true`. */
+  readonly storesValue?: boolean;
+  /**
+   * JSON Schema of one *cleaned, non-null* value of this field, compiled into the form's
+   * ajv validator. `null` (no value) and `required` are handled by the pipeline.
+   */
+  valueSchema(field: FieldDef): JsonSchema;
+  /** Normalises raw input; returns what it cannot understand unchanged (validation reports it). `null` = no value. */
+  clean(value: unknown, field: FieldDef): unknown;
+  /** Checks JSON Schema cannot do (calendar dates, safe patterns), run on a value that passed `valueSchema`. */
+  check?(value: unknown, field: FieldDef): FieldIssue | undefined;
+  /** A display string for lists, exports and notifications. Default: `String(value)`. */
+  format?(value: unknown, field: FieldDef, locale: string): string;
+  /** json-logic operators the list filter offers for this type (see docs/conditions.md). */
+  readonly filterOperators: readonly string[];
+  /** Definition-time checks of a field (duplicate choices, min above max), paths relative to the field. */
+  checkField?(field: FieldDef, form: FormDef, pkg: AppPackage): readonly { path: string; message: string }[];
+}
+
+/**
+ * Declares a field type. It returns its argument unchanged, typed: the place to look
+ * for how field types are written.
+ *
+ * @example
+ * export const ratingType = defineFieldType({
+ *   type: 'rating', label: { 'zh-CN': '评分', en: 'Rating' }, group: 'advanced', valueType: 'number',
+ *   valueSchema: () => ({ type: 'integer', minimum: 1, maximum: 5 }),
+ *   clean: cleanNumber, filterOperators: ['==', '>=', '<='],
+ * });
+ * fieldTypes.register(ratingType);
+ */
+export function defineFieldType<const T extends FieldTypeDefinition>(definition: T): T {
+  return definition;
+}

@@ -1,0 +1,31 @@
+import { checkCondition } from '@trellis/expr';
+import { pointer, validateAppPackage, type AppPackage, type ErrorDetail, type ValidationResult } from '@trellis/schema';
+import type { FieldTypeRegistry } from './field-type-registry.js';
+import { fieldTypes } from './field-types-global.js';
+import { varSchemaOf } from './var-schema.js';
+
+/**
+ * Validates an app package with everything the form engine knows: `validateAppPackage`
+ * with the field-type registry (types, options, the types' own checks), and then every
+ * `visibleWhen` condition compiled against its form's variables. Returns all problems.
+ *
+ * @example
+ * const r = validateApp(upgradePackage(json));
+ * if (!r.ok) throw SchemaErrors.create('SCHEMA_INVALID', '[server] the package is invalid', r.errors);
+ */
+export function validateApp(input: unknown, registry: FieldTypeRegistry = fieldTypes): ValidationResult<AppPackage> {
+  const result = validateAppPackage(input, registry);
+  if (!result.ok) return result;
+  const errors: ErrorDetail[] = [];
+  result.value.forms.forEach((form, i) => {
+    const vars = varSchemaOf(form, registry);
+    form.fields.forEach((field, j) => {
+      if (field.visibleWhen === undefined || typeof field.visibleWhen === 'boolean') return;
+      const base = pointer('/forms', i, 'fields', j, 'visibleWhen');
+      for (const e of checkCondition(field.visibleWhen, vars)) {
+        errors.push({ path: base + (e.path === '' || e.path.startsWith('/') ? e.path : '/' + e.path), message: e.message });
+      }
+    });
+  });
+  return errors.length === 0 ? result : { ok: false, errors };
+}
