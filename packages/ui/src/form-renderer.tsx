@@ -3,7 +3,7 @@ import { localize, type FieldDef, type FormDef } from '@trellis/schema';
 import { fieldWidgets } from './built-in-widgets.js';
 import type { FieldWidgetRegistry } from './field-widget.js';
 import type { FieldErrors } from './field-errors.js';
-import { compileVisibility } from './field-visibility.js';
+import { hiddenFieldKeys } from './form-visibility.js';
 import { formSections } from './form-sections.js';
 import { uiText } from './ui-messages.js';
 import { fallbackWidget } from './widgets/fallback-widget.js';
@@ -35,7 +35,7 @@ export interface FormRendererProps {
  */
 export function FormRenderer({ form, values, onChange, errors = {}, locale, disabled = false, widgets = fieldWidgets, idPrefix = 'field' }: FormRendererProps) {
   const sections = useMemo(() => formSections(form), [form]);
-  const visible = useMemo(() => compileVisibility(form), [form]);
+  const hidden = useMemo(() => hiddenFieldKeys(form, values), [form, values]);
   return (
     <div className="tr-form">
       {sections.map((section, i) => (
@@ -43,7 +43,7 @@ export function FormRenderer({ form, values, onChange, errors = {}, locale, disa
           {section.title === undefined ? null : <h3 className="tr-form-section-title">{localize(section.title, locale)}</h3>}
           <div className="tr-form-grid" style={{ ['--tr-columns' as string]: String(section.columns) } as CSSProperties}>
             {section.fields
-              .filter((field) => visible(field, values))
+              .filter((field) => !hidden.has(field.key))
               .map((field) => (
                 <FieldRow
                   key={field.id}

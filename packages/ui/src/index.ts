@@ -8,7 +8,7 @@ export { FieldWidgetRegistry, defineFieldWidget, type FieldWidget, type FieldWid
 export { fieldWidgets, builtInWidgets } from './built-in-widgets.js';
 export { FormRenderer, type FormRendererProps } from './form-renderer.js';
 export { formSections, type FormSection } from './form-sections.js';
-export { compileVisibility, type FieldVisibility } from './field-visibility.js';
+export { hiddenFieldKeys } from './form-visibility.js';
 export { groupErrorsByField, type FieldErrors } from './field-errors.js';
 export { CellValue, type CellValueProps } from './cell-value.js';
 export { formatCell, formatDate, formatDateTime, formatNumber, type CellDisplay } from './cell-display.js';

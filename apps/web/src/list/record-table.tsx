@@ -1,0 +1,101 @@
+import { useNavigate } from 'react-router';
+import { localize, type FieldDef, type FormDef } from '@trellis/schema';
+import { CellValue, formatDateTime } from '@trellis/ui';
+import type { RecordDto } from '../api/api-types.js';
+import { useLocale, useT } from '../i18n/use-t.js';
+import { sortDirectionOf } from './list-view-state.js';
+
+/** Props of `RecordTable`. */
+export interface RecordTableProps {
+  readonly app: string;
+  readonly form: FormDef;
+  readonly columns: readonly FieldDef[];
+  readonly items: readonly RecordDto[];
+  readonly sort: string;
+  readonly onSort: (field: string) => void;
+  /** Recycle bin mode: rows are not links, and each has a Restore button. */
+  readonly deleted: boolean;
+  readonly onRestore: (record: RecordDto) => void;
+  readonly busy: boolean;
+}
+
+/**
+ * The records of a list page: one column per shown field plus the last change, sortable
+ * headers (`aria-sort`), rows that open the record (the first cell is a real link, so the
+ * keyboard reaches it), values drawn by the field widgets' cell renderers.
+ */
+export function RecordTable({ app, form, columns, items, sort, onSort, deleted, onRestore, busy }: RecordTableProps) {
+  const t = useT();
+  const locale = useLocale();
+  const navigate = useNavigate();
+  const recordUrl = (r: RecordDto) => `/apps/${app}/forms/${form.key}/records/${r.id}`;
+  const timeColumn = deleted ? 'deleted_at' : 'updated_at';
+  const header = (key: string, label: string, sortable: boolean) => {
+    const direction = sortDirectionOf(sort, key);
+    return (
+      <th key={key} scope="col" aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined}>
+        {sortable ? (
+          <button type="button" className="th-sort" onClick={() => onSort(key)} title={t('sortBy', { field: label })}>
+            {label}
+            <span className={`sort-icon sort-${direction ?? 'none'}`} aria-hidden="true" />
+            {direction ? <span className="visually-hidden">, {t(direction === 'asc' ? 'sortAscending' : 'sortDescending')}</span> : null}
+          </button>
+        ) : (
+          label
+        )}
+      </th>
+    );
+  };
+  return (
+    <div className={busy ? 'table-wrap is-busy' : 'table-wrap'}>
+      <table className="record-table">
+        <thead>
+          <tr>
+            {columns.map((f) => header(f.key, localize(f.label, locale), f.type !== 'multi_select' && f.type !== 'long_text'))}
+            {header(timeColumn, t(deleted ? 'deletedAt' : 'updatedAt'), !deleted)}
+            {deleted ? <th scope="col">{t('actions')}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((record) => (
+            <tr
+              key={record.id}
+              className={deleted ? undefined : 'row-link'}
+              onClick={deleted ? undefined : (e) => {
+                if ((e.target as HTMLElement).closest('a,button')) return;
+                navigate(recordUrl(record));
+              }}
+            >
+              {columns.map((field, i) => (
+                <td key={field.key}>
+                  {i === 0 && !deleted ? (
+                    <a
+                      href={recordUrl(record)}
+                      className="row-title"
+                      onClick={(e) => {
+                        e.preventDefault();
+                        navigate(recordUrl(record));
+                      }}
+                    >
+                      <CellValue field={field} value={record.data[field.key]} locale={locale} />
+                    </a>
+                  ) : (
+                    <CellValue field={field} value={record.data[field.key]} locale={locale} />
+                  )}
+                </td>
+              ))}
+              <td className="cell-muted">{formatDateTime((deleted ? record.deletedAt : record.updatedAt) ?? '', locale)}</td>
+              {deleted ? (
+                <td>
+                  <button type="button" className="button button-small" onClick={() => onRestore(record)}>
+                    {t('restore')}
+                  </button>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { createBrowserRouter } from 'react-router';
+import { AppHomePage } from './pages/app-home-page.js';
+import { AppLayout } from './pages/app-layout.js';
+import { HomePage } from './pages/home-page.js';
+import { NotFoundPage } from './pages/not-found-page.js';
+import { RecordFormPage } from './pages/record-form-page.js';
+import { RecordListPage } from './pages/record-list-page.js';
+
+/** The web app's routes; the server answers every non-API path with `index.html`, so deep links work. */
+export const router = createBrowserRouter([
+  { path: '/', element: <HomePage /> },
+  {
+    path: '/apps/:app',
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <AppHomePage /> },
+      { path: 'forms/:form', element: <RecordListPage /> },
+      { path: 'forms/:form/new', element: <RecordFormPage /> },
+      { path: 'forms/:form/records/:id', element: <RecordFormPage /> },
+    ],
+  },
+  { path: '*', element: <NotFoundPage /> },
+]);
