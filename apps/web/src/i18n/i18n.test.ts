@@ -18,7 +18,7 @@ describe('locale', () => {
 
 describe('translate', () => {
   it('fills placeholders in both languages', () => {
-    expect(translate('en', 'totalAbout', { count: '1,000,000' })).toBe('about 1,000,000 records');
+    expect(translate('en', 'totalAbout', { count: '1,000,000' })).toBe('About 1,000,000');
     expect(translate('zh-CN', 'totalAbout', { count: '1,000,000' })).toBe('约 1,000,000 条');
   });
 

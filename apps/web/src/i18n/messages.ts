@@ -31,8 +31,8 @@ const en = {
   recycleBin: 'Recycle bin',
   recycleBinHint: 'Deleted records. Restore one to bring it back.',
   backToList: 'Back to records',
-  totalExact: '{count} records',
-  totalAbout: 'about {count} records',
+  totalExact: 'Total: {count}',
+  totalAbout: 'About {count}',
   pageNext: 'Next',
   pagePrevious: 'Previous',
   pageNumber: 'Page {page}',
@@ -154,7 +154,7 @@ const dictionaries: Record<AppLocale, Record<MessageKey, string>> = { en, 'zh-CN
 /**
  * Looks a message up and fills its `{name}` placeholders.
  *
- * @example translate('en', 'totalAbout', { count: '1,000' }) // 'about 1,000 records'
+ * @example translate('en', 'totalAbout', { count: '1,000' }) // 'About 1,000'
  */
 export function translate(locale: AppLocale, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
   return dictionaries[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
