@@ -53,7 +53,11 @@ export function RecordTable({ app, form, columns, items, sort, onSort, deleted, 
           <tr>
             {columns.map((f) => header(f.key, localize(f.label, locale), f.type !== 'multi_select' && f.type !== 'long_text'))}
             {header(timeColumn, t(deleted ? 'deletedAt' : 'updatedAt'), !deleted)}
-            {deleted ? <th scope="col">{t('actions')}</th> : null}
+            {deleted ? (
+              <th scope="col" className="col-actions">
+                {t('actions')}
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -86,7 +90,7 @@ export function RecordTable({ app, form, columns, items, sort, onSort, deleted, 
               ))}
               <td className="cell-muted">{formatDateTime((deleted ? record.deletedAt : record.updatedAt) ?? '', locale)}</td>
               {deleted ? (
-                <td>
+                <td className="col-actions">
                   <button type="button" className="button button-small" onClick={() => onRestore(record)}>
                     {t('restore')}
                   </button>

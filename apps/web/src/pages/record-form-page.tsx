@@ -143,7 +143,7 @@ function RecordForm({ app, form, id }: { readonly app: string; readonly form: Fo
   if (id && !record) return <Loading />;
 
   const formName = localize(form.name, locale);
-  const title = record ? recordTitle(form, record, locale) : t('newRecordTitle', { form: formName });
+  const title = record ? recordTitle(form, record, locale) : t('newRecordTitle');
   const generalErrors = errors[''] ?? [];
   const fieldErrorCount = Object.entries(errors).filter(([k, v]) => k !== '' && v.length > 0).length;
 
