@@ -33,35 +33,7 @@ const customer = pkg.forms.find((f) => f.key === 'customer') as FormDef;
 const appName = localize(pkg.app.name, 'en');
 const customerName = localize(customer.name, 'en');
 
-/** The field that names a customer (what the list shows first and search finds). */
-const titleField = (customer.titleField ? customer.fields.find((f) => f.key === customer.titleField) : undefined) ?? customer.fields.find((f) => f.type === 'text')!;
-/** Another text field to edit, when the form has one; otherwise the title itself is edited. */
-const editField = customer.fields.find((f) => f !== titleField && f.type === 'text' && !f.visibleWhen) ?? titleField;
-
-async function fill(p: Page, field: FieldDef, value?: string): Promise<void> {
-  const input = `#field-${field.key}`;
-  const choices = (field.options?.['choices'] ?? []) as { value: string }[];
-  switch (field.type) {
-    case 'single_select':
-      await p.selectOption(input, choices[0]!.value);
-      return;
-    case 'multi_select':
-    case 'boolean':
-      await p.check(input);
-      return;
-    case 'number':
-      await p.fill(input, value ?? '12');
-      return;
-    case 'date':
-      await p.fill(input, value ?? '2026-03-01');
-      return;
-    case 'datetime':
-      await p.fill(input, value ?? '2026-03-01T09:30');
-      return;
-    default:
-      await p.fill(input, value ?? 'e2e value');
-  }
-}
+const field = (key: string): FieldDef => customer.fields.find((f) => f.key === key)!;
 
 async function shot(name: string): Promise<void> {
   if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
@@ -110,37 +82,42 @@ describe('the CRM in Chromium', () => {
     await page.goto(`${base}/`);
     await page.getByRole('link', { name: new RegExp(appName) }).first().click();
     await page.waitForURL(`${base}/apps/${pkg.app.key}`);
-    await page.locator('.side-nav').getByRole('link', { name: customerName }).click();
+    await page.locator('.side-nav').getByRole('link', { name: customerName, exact: true }).click();
     await page.waitForURL(`${base}/apps/${pkg.app.key}/forms/customer`);
     await expect.poll(() => page.locator('h1').innerText()).toContain(customerName);
     await shot('01-list');
   });
 
-  it('refuses a customer without its required name in the browser, naming the field, and sends nothing', async () => {
+  it('refuses a customer without its required name and with a malformed phone in the browser, sending nothing', async () => {
     let posts = 0;
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().includes('/records')) posts++;
     });
     await page.getByRole('button', { name: 'New' }).click();
     await page.waitForURL(/\/forms\/customer\/new$/);
-    for (const field of customer.fields) if (field.required && field !== titleField) await fill(page, field);
-    await page.press(`#field-${titleField.key}`, 'Enter');
-    const error = page.locator(`.tr-field-error[data-field="${titleField.key}"]`);
-    await error.waitFor();
-    expect(await error.innerText()).toContain(localize(titleField.label, 'en'));
-    expect(await page.getAttribute(`#field-${titleField.key}`, 'aria-invalid')).toBe('true');
+    await page.selectOption('#field-industry', 'it');
+    await page.fill('#field-phone', '12345');
+    await page.press('#field-phone', 'Enter');
+    const nameError = page.locator('.tr-field-error[data-field="name"]');
+    await nameError.waitFor();
+    expect(await nameError.innerText()).toContain(localize(field('name').label, 'en'));
+    expect(await page.locator('.tr-field-error[data-field="phone"]').innerText()).toContain('11-digit mobile number');
+    expect(await page.getAttribute('#field-name', 'aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-name');
     expect(page.url()).toMatch(/\/new$/);
     expect(posts).toBe(0);
     await shot('02-required-error');
   });
 
-  it('creates the customer once the name is filled in', async () => {
-    await page.fill(`#field-${titleField.key}`, name);
-    await expect.poll(() => page.locator(`.tr-field-error[data-field="${titleField.key}"]`).count()).toBe(0);
-    await page.press(`#field-${titleField.key}`, 'Enter');
+  it('creates the customer once the name and phone are right', async () => {
+    await page.fill('#field-name', name);
+    await page.fill('#field-phone', '13800138000');
+    await expect.poll(() => page.locator('.tr-field-error').count()).toBe(0);
+    await page.press('#field-name', 'Enter');
     await page.waitForURL(/\/forms\/customer\/records\/[0-9a-f-]{36}$/);
     recordUrl = page.url();
     await expect.poll(() => page.locator('h1').innerText()).toBe(name);
+    expect(await page.inputValue('#field-phone')).toBe('13800138000');
     await shot('03-created');
   });
 
@@ -157,12 +134,12 @@ describe('the CRM in Chromium', () => {
   });
 
   it('edits the customer and keeps the change after a reload', async () => {
-    const edited = editField === titleField ? `${name} Ltd` : 'edited in e2e';
-    await page.fill(`#field-${editField.key}`, edited);
+    const edited = 'Hangzhou';
+    await page.fill('#field-city', edited);
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.locator('.page-subtitle').innerText()).toContain('Version 2');
     await page.reload();
-    expect(await page.inputValue(`#field-${editField.key}`)).toBe(edited);
+    expect(await page.inputValue('#field-city')).toBe(edited);
     await shot('05-edited');
   });
 
@@ -173,17 +150,17 @@ describe('the CRM in Chromium', () => {
     const other = await fetch(path, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ version: current.version, data: { [editField.key]: 'changed by someone else' } }),
+      body: JSON.stringify({ version: current.version, data: { city: 'changed by someone else' } }),
     });
     expect(other.status).toBe(200);
-    await page.fill(`#field-${editField.key}`, 'my stale change');
+    await page.fill('#field-city', 'my stale change');
     await page.getByRole('button', { name: 'Save' }).click();
     const banner = page.locator('.banner-warning');
     await banner.waitFor();
     expect(await banner.innerText()).toContain('Someone else changed this record');
     await shot('06-conflict');
     await banner.getByRole('button', { name: 'Reload' }).click();
-    await expect.poll(() => page.inputValue(`#field-${editField.key}`)).toBe('changed by someone else');
+    await expect.poll(() => page.inputValue('#field-city')).toBe('changed by someone else');
     expect(await page.locator('.banner-warning').count()).toBe(0);
   });
 
