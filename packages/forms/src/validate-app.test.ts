@@ -40,3 +40,13 @@ describe('validateApp', () => {
     expect(r).toEqual({ ok: false, errors: [{ path: '/forms/0/fields/0/type', message: expect.stringMatching(/^unknown field type 'signature'/) }] });
   });
 });
+
+describe('the example of docs/definition-language.md', () => {
+  it('is a valid package', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync(new URL('../../../docs/definition-language.md', import.meta.url), 'utf8');
+    const example = /```json\n([\s\S]*?)\n```/.exec(doc)![1]!;
+    const r = validateApp(JSON.parse(example));
+    expect(r.ok ? [] : r.errors).toEqual([]);
+  });
+});
