@@ -1,1 +1,28 @@
-export {};
+/**
+ * `@trellis/store`: the database of Trellis on PGlite or PostgreSQL, through kysely.
+ * See README.md for the file map.
+ */
+export { openStore, type Store, type StoreOptions, type StoreLogger, type AuditReader } from './store.js';
+export { openTestStore, createTestDatabase, testPostgresUrl, DIALECTS } from './test-store.js';
+export { StoreErrors, type StoreErrorCode } from './errors.js';
+export { openDatabase, type DialectName, type DatabaseConfig, type OpenDatabase } from './dialect/open-database.js';
+export { PGliteDialect } from './dialect/pglite-dialect.js';
+export { migrateToLatest, STORE_MIGRATIONS, type MigrateResult } from './migrations/migrate.js';
+export { SYSTEM_SCHEMA, type SystemDatabase } from './system-tables.js';
+export { AppRepository, type AppVersion, type PublishResult } from './apps/app-repository.js';
+export { planChanges, type PublishPlan, type ColumnChange, type FieldRef, type CurrentState, type StoredForm, type StoredField } from './apps/publish-plan.js';
+export { COLUMN_TYPES } from './apps/column-types.js';
+export { appSchemaName } from './identifiers.js';
+export {
+  RecordRepository,
+  type CreateContext,
+  type RecordUpdate,
+  type DeleteContext,
+} from './records/record-repository.js';
+export { type StoredRecord } from './records/record-shape.js';
+export { type ListQuery, type ListResult, MAX_PAGE_SIZE } from './records/list-records.js';
+export { type SortSpec, DEFAULT_SORT } from './records/keyset.js';
+export { type FormMeta, type FieldColumn, SYSTEM_COLUMN_INFO } from './records/form-catalog.js';
+export { DEFAULT_EXACT_COUNT_LIMIT, type TotalCount } from './records/total-count.js';
+export { escapeLike } from './records/text-search.js';
+export { type AuditEntry, type AuditQuery, type AuditAction, type WriteContext } from './audit/audit-log.js';

@@ -1,0 +1,101 @@
+import type { Kysely } from 'kysely';
+import { isUuid } from '../identifiers.js';
+import { jsonParam } from '../json-param.js';
+import type { SystemDatabase } from '../system-tables.js';
+
+/** The kinds of write the audit log records. */
+export type AuditAction = 'publish' | 'create' | 'update' | 'delete' | 'restore';
+
+/** Who did a write and from where; passed to every write of the store. */
+export interface WriteContext {
+  /** The acting user's id (a uuid fills `created_by`/`updated_by`), or another actor name such as `cli`; null for the system. */
+  readonly actor: string | null;
+  /** The client's IP address, when the write came over HTTP. */
+  readonly ip?: string | null;
+}
+
+/** One row of the audit log as `audit.list` returns it. */
+export interface AuditEntry {
+  readonly id: number;
+  readonly at: string;
+  readonly actor: string | null;
+  readonly action: AuditAction;
+  readonly app: string;
+  readonly form: string | null;
+  readonly recordId: string | null;
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly ip: string | null;
+}
+
+/** What one audit row says; written by {@link writeAudit}. */
+export interface AuditWrite {
+  readonly action: AuditAction;
+  readonly app: string;
+  readonly form?: string | null;
+  readonly recordId?: string | null;
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+/**
+ * Appends an audit row. Call it with the transaction of the write it describes, so both
+ * commit together or not at all.
+ *
+ * @example
+ * await writeAudit(trx, ctx, { action: 'create', app: 'crm', form: 'customer', recordId: id, after: record });
+ */
+export async function writeAudit(db: Kysely<SystemDatabase>, ctx: WriteContext, entry: AuditWrite): Promise<void> {
+  await db
+    .insertInto('trellis.audit_log')
+    .values({
+      actor: ctx.actor,
+      ip: ctx.ip ?? null,
+      action: entry.action,
+      app: entry.app,
+      form: entry.form ?? null,
+      record_id: entry.recordId ?? null,
+      before: jsonParam(entry.before),
+      after: jsonParam(entry.after),
+    })
+    .execute();
+}
+
+/** Filters of `audit.list`: newest first, optionally narrowed to a form or one record. */
+export interface AuditQuery {
+  readonly app: string;
+  readonly form?: string;
+  readonly recordId?: string;
+  /** At most this many entries (default 100, at most 1000). */
+  readonly limit?: number;
+  /** Only entries with an id below this one (paging back in time). */
+  readonly beforeId?: number;
+}
+
+/**
+ * Reads the audit log, newest first.
+ *
+ * @example
+ * const history = await listAudit(db, { app: 'crm', form: 'customer', recordId: id });
+ */
+export async function listAudit(db: Kysely<SystemDatabase>, query: AuditQuery): Promise<AuditEntry[]> {
+  if (query.recordId !== undefined && !isUuid(query.recordId)) return [];
+  let q = db.selectFrom('trellis.audit_log').selectAll().where('app', '=', query.app);
+  if (query.form !== undefined) q = q.where('form', '=', query.form);
+  if (query.recordId !== undefined) q = q.where('record_id', '=', query.recordId);
+  if (query.beforeId !== undefined) q = q.where('id', '<', query.beforeId);
+  const limit = Math.min(Math.max(Math.trunc(query.limit ?? 100), 1), 1000);
+  const rows = await q.orderBy('id', 'desc').limit(limit).execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    at: r.at,
+    actor: r.actor,
+    action: r.action as AuditAction,
+    app: r.app,
+    form: r.form,
+    recordId: r.record_id,
+    before: r.before ?? null,
+    after: r.after ?? null,
+    ip: r.ip,
+  }));
+}

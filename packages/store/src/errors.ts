@@ -1,0 +1,43 @@
+import { defineErrors } from '@trellis/schema';
+
+/**
+ * Every error `@trellis/store` raises. The server maps `status` to the HTTP status;
+ * `docs/errors.md` lists the same codes.
+ *
+ * @example
+ * throw StoreErrors.create('RECORD_NOT_FOUND', "[store] record '…' of form 'customer' does not exist");
+ */
+export const StoreErrors = defineErrors({
+  STORE_CONFIG_INVALID: {
+    status: 500,
+    description: 'The store was opened with an unusable configuration (bad database URL, data directory, unknown dialect).',
+  },
+  STORE_MIGRATION_FAILED: {
+    status: 500,
+    description: 'A migration of the system tables failed; the database was left at the previous migration.',
+  },
+  STORE_APP_NOT_FOUND: { status: 404, description: 'No app with this key has been published.' },
+  STORE_APP_VERSION_NOT_FOUND: { status: 404, description: 'The app exists but has no published version with this number.' },
+  STORE_FORM_NOT_FOUND: { status: 404, description: 'The live version of the app has no form with this key.' },
+  STORE_IDENTIFIER_INVALID: {
+    status: 400,
+    description: 'An app, form or field key that would become an SQL identifier breaks the key rules.',
+  },
+  STORE_COLUMN_TYPE_CHANGE: {
+    status: 409,
+    description: 'Publishing would change the value type (and so the column type) of an existing field; add a new field instead.',
+  },
+  STORE_FIELD_UNKNOWN: { status: 400, description: 'Record data names a field the form does not have (or has hidden).' },
+  STORE_VALUE_INVALID: { status: 400, description: 'The database refused a value for its column (wrong type or out of range).' },
+  STORE_SORT_INVALID: { status: 400, description: 'A list is sorted by a name that is not a sortable field or system column.' },
+  STORE_CURSOR_INVALID: { status: 400, description: 'A list cursor is malformed or belongs to a different sort.' },
+  STORE_LIMIT_INVALID: { status: 400, description: 'A list limit is not an integer between 1 and the maximum page size.' },
+  RECORD_NOT_FOUND: { status: 404, description: 'No record with this id exists in the form (or it is in the recycle bin).' },
+  RECORD_VERSION_CONFLICT: {
+    status: 409,
+    description: 'The record was changed by someone else since it was read; nothing was written.',
+  },
+});
+
+/** A code of the store's catalogue. */
+export type StoreErrorCode = keyof typeof StoreErrors.catalogue;

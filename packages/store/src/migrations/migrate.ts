@@ -1,0 +1,38 @@
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import { TrellisError } from '@trellis/schema';
+import { SYSTEM_SCHEMA } from '../system-tables.js';
+import { StoreErrors } from '../errors.js';
+import { systemTablesMigration } from './0001-system-tables.js';
+
+/** The store's migrations, in order. Names sort lexically; never rename or edit a shipped one. */
+export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001_system_tables': systemTablesMigration,
+};
+
+/** What `store.migrate()` did: the names of the migrations it applied now. */
+export interface MigrateResult {
+  readonly applied: readonly string[];
+}
+
+/**
+ * Brings the system tables to the latest migration with kysely's `Migrator` (which takes a
+ * Postgres advisory lock, so two processes migrating one database do not collide). Its
+ * bookkeeping tables live in the `trellis` schema too.
+ *
+ * @example
+ * const { applied } = await migrateToLatest(db);
+ */
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrateResult> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => ({ ...STORE_MIGRATIONS }) },
+    migrationTableSchema: SYSTEM_SCHEMA,
+  });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    if (TrellisError.is(result.error)) throw result.error;
+    throw StoreErrors.create('STORE_MIGRATION_FAILED', `[store] migration '${failed}' failed: ${String((result.error as Error).message ?? result.error)}; fix the database and run 'trellis migrate' again`);
+  }
+  return { applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

@@ -1,0 +1,192 @@
+import { sql, type Kysely } from 'kysely';
+import { writeAudit, type WriteContext } from '../audit/audit-log.js';
+import { StoreErrors } from '../errors.js';
+import { isUuid } from '../identifiers.js';
+import type { SystemDatabase } from '../system-tables.js';
+import type { FormCatalog, FormMeta } from './form-catalog.js';
+import { listRecords, type ListQuery, type ListResult, type ListSettings } from './list-records.js';
+import { mapValueError, selectColumns, toColumnValues, toRecord, type StoredRecord } from './record-shape.js';
+
+/** Who creates a record, and optionally who owns it (default: the actor when it is a user id). */
+export interface CreateContext extends WriteContext {
+  readonly ownerId?: string | null;
+  readonly deptId?: string | null;
+}
+
+/** An update: the version the client read, and the changed fields only. */
+export interface RecordUpdate {
+  readonly version: number;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** A delete may carry the version the client read, to refuse deleting a record changed since. */
+export interface DeleteContext extends WriteContext {
+  readonly version?: number;
+}
+
+/**
+ * Records of published forms: create, read, update with optimistic concurrency, soft delete
+ * to the recycle bin, restore, and list. Every write commits with its audit row.
+ *
+ * @example
+ * const r = await store.records.create('crm', 'customer', { name: 'ACME' }, { actor: userId });
+ * await store.records.update('crm', 'customer', r.id, { version: r.version, data: { name: 'ACME Ltd' } }, { actor: userId });
+ */
+export class RecordRepository {
+  readonly #db: Kysely<SystemDatabase>;
+  readonly #forms: FormCatalog;
+  readonly #settings: ListSettings;
+
+  constructor(db: Kysely<SystemDatabase>, forms: FormCatalog, settings: ListSettings) {
+    this.#db = db;
+    this.#forms = forms;
+    this.#settings = settings;
+  }
+
+  /** The live form's layout (fields, columns, variables for conditions). */
+  form(app: string, form: string): Promise<FormMeta> {
+    return this.#forms.get(app, form);
+  }
+
+  /** Inserts a record with the given field values; returns it as stored (version 1). */
+  async create(app: string, form: string, data: Readonly<Record<string, unknown>>, ctx: CreateContext): Promise<StoredRecord> {
+    const meta = await this.#forms.get(app, form);
+    const values = toColumnValues(meta, data);
+    const actor = userId(ctx.actor);
+    const owner = ctx.ownerId === undefined ? actor : ctx.ownerId;
+    return this.#write(meta, async (trx) => {
+      const row = await table(trx, meta)
+        .insertInto(meta.table)
+        .values({ ...values, created_by: actor, updated_by: actor, owner_id: owner, dept_id: ctx.deptId ?? null })
+        .returning(selectColumns(meta))
+        .executeTakeFirstOrThrow();
+      const record = toRecord(meta, row);
+      await writeAudit(trx, ctx, { action: 'create', app, form, recordId: record.id, after: record });
+      return record;
+    });
+  }
+
+  /** One record; `RECORD_NOT_FOUND` when absent or (unless `includeDeleted`) in the recycle bin. */
+  async get(app: string, form: string, id: string, options: { includeDeleted?: boolean } = {}): Promise<StoredRecord> {
+    const meta = await this.#forms.get(app, form);
+    const row = isUuid(id) ? await selectRow(this.#db, meta, id, false) : undefined;
+    if (!row || (row.deleted_at !== null && !options.includeDeleted)) throw notFound(meta, id);
+    return toRecord(meta, row);
+  }
+
+  /**
+   * Writes the changed fields if the record is still at `version` (`UPDATE … WHERE id AND
+   * version`); otherwise `RECORD_VERSION_CONFLICT` (409) and nothing is written.
+   */
+  async update(app: string, form: string, id: string, update: RecordUpdate, ctx: WriteContext): Promise<StoredRecord> {
+    const meta = await this.#forms.get(app, form);
+    if (!Number.isInteger(update?.version)) {
+      throw StoreErrors.create('STORE_VALUE_INVALID', `[store] an update of form '${form}' must carry the record's version (an integer) as read`, [
+        { path: '/version', message: 'must be an integer' },
+      ]);
+    }
+    const values = toColumnValues(meta, update.data);
+    if (!isUuid(id)) throw notFound(meta, id);
+    return this.#write(meta, async (trx) => {
+      const beforeRow = await selectRow(trx, meta, id, true);
+      if (!beforeRow || beforeRow.deleted_at !== null) throw notFound(meta, id);
+      const row = await table(trx, meta)
+        .updateTable(meta.table)
+        .set({ ...values, updated_at: sql`now()`, updated_by: userId(ctx.actor), version: sql`version + 1` })
+        .where('id', '=', id)
+        .where('version', '=', update.version)
+        .returning(selectColumns(meta))
+        .executeTakeFirst();
+      if (!row) throw conflict(meta, id, update.version, Number(beforeRow.version));
+      const before = toRecord(meta, beforeRow);
+      const after = toRecord(meta, row);
+      await writeAudit(trx, ctx, { action: 'update', app, form, recordId: id, before, after });
+      return after;
+    });
+  }
+
+  /** Moves a live record to the recycle bin (`deleted_at` set); its data stays. */
+  async softDelete(app: string, form: string, id: string, ctx: DeleteContext): Promise<StoredRecord> {
+    return this.#move(app, form, id, ctx, 'delete');
+  }
+
+  /** Takes a record out of the recycle bin. */
+  async restore(app: string, form: string, id: string, ctx: DeleteContext): Promise<StoredRecord> {
+    return this.#move(app, form, id, ctx, 'restore');
+  }
+
+  /** A page of records; see {@link ListQuery}. */
+  async list(app: string, form: string, query: ListQuery = {}): Promise<ListResult> {
+    const meta = await this.#forms.get(app, form);
+    return listRecords(this.#db, meta, query, this.#settings);
+  }
+
+  async #move(app: string, form: string, id: string, ctx: DeleteContext, action: 'delete' | 'restore'): Promise<StoredRecord> {
+    const meta = await this.#forms.get(app, form);
+    const deleting = action === 'delete';
+    if (!isUuid(id)) throw notFound(meta, id, !deleting);
+    return this.#write(meta, async (trx) => {
+      const beforeRow = await selectRow(trx, meta, id, true);
+      if (!beforeRow || (beforeRow.deleted_at === null) === !deleting) throw notFound(meta, id, !deleting);
+      const expected = ctx.version ?? Number(beforeRow.version);
+      if (Number(beforeRow.version) !== expected) throw conflict(meta, id, expected, Number(beforeRow.version));
+      const actor = userId(ctx.actor);
+      const row = await table(trx, meta)
+        .updateTable(meta.table)
+        .set(
+          deleting
+            ? { deleted_at: sql`now()`, deleted_by: actor, updated_at: sql`now()`, updated_by: actor, version: sql`version + 1` }
+            : { deleted_at: null, deleted_by: null, updated_at: sql`now()`, updated_by: actor, version: sql`version + 1` },
+        )
+        .where('id', '=', id)
+        .where('version', '=', expected)
+        .returning(selectColumns(meta))
+        .executeTakeFirstOrThrow();
+      const before = toRecord(meta, beforeRow);
+      const after = toRecord(meta, row);
+      await writeAudit(trx, ctx, { action, app, form, recordId: id, before, after });
+      return after;
+    });
+  }
+
+  async #write<T>(meta: FormMeta, work: (trx: Kysely<SystemDatabase>) => Promise<T>): Promise<T> {
+    try {
+      return await this.#db.transaction().execute(work);
+    } catch (e) {
+      throw mapValueError(e, meta.form);
+    }
+  }
+}
+
+function table(db: Kysely<SystemDatabase>, meta: FormMeta): Kysely<any> {
+  return (db as unknown as Kysely<any>).withSchema(meta.schema);
+}
+
+async function selectRow(db: Kysely<SystemDatabase>, meta: FormMeta, id: string, lock: boolean): Promise<Record<string, unknown> | undefined> {
+  let q = table(db, meta).selectFrom(meta.table).select(selectColumns(meta)).where('id', '=', id);
+  if (lock) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+/** The actor as a user id for the `*_by` columns (uuid), or null for non-user actors. */
+function userId(actor: string | null | undefined): string | null {
+  return isUuid(actor) ? actor : null;
+}
+
+function notFound(meta: FormMeta, id: string, inRecycleBin = false) {
+  return StoreErrors.create(
+    'RECORD_NOT_FOUND',
+    inRecycleBin
+      ? `[store] record '${id}' of form '${meta.form}' is not in the recycle bin; only deleted records can be restored`
+      : `[store] record '${id}' of form '${meta.form}' does not exist or is in the recycle bin; check the id or restore it first`,
+    [{ path: '/id', message: 'no such record' }],
+  );
+}
+
+function conflict(meta: FormMeta, id: string, expected: number, actual: number) {
+  return StoreErrors.create(
+    'RECORD_VERSION_CONFLICT',
+    `[store] record '${id}' of form '${meta.form}' was changed by someone else (you have version ${expected}, it is now ${actual}); reload and retry`,
+    [{ path: '/version', message: `expected ${actual}` }],
+  );
+}

@@ -1,0 +1,102 @@
+import type { FieldTypeCatalog } from '@trellis/schema';
+import type { Kysely } from 'kysely';
+import type pg from 'pg';
+import { AppRepository } from './apps/app-repository.js';
+import { listAudit, type AuditEntry, type AuditQuery } from './audit/audit-log.js';
+import { openDatabase, type DialectName } from './dialect/open-database.js';
+import { migrateToLatest, type MigrateResult } from './migrations/migrate.js';
+import { FormCatalog } from './records/form-catalog.js';
+import { RecordRepository } from './records/record-repository.js';
+import type { SystemDatabase } from './system-tables.js';
+import { DEFAULT_EXACT_COUNT_LIMIT } from './records/total-count.js';
+
+/** The part of a pino logger the store uses. */
+export interface StoreLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+/** How to open a store. */
+export interface StoreOptions {
+  /** A PostgreSQL URL; when set, the store uses PostgreSQL through a `pg` pool. */
+  readonly databaseUrl?: string | undefined;
+  /** PGlite data directory when no `databaseUrl` is set (default `./data`; `memory://` for in-memory). */
+  readonly dataDir?: string | undefined;
+  /** The field-type registry (`fieldTypes` of `@trellis/forms`): gives each field its value type. */
+  readonly catalog: FieldTypeCatalog;
+  readonly logger?: StoreLogger | undefined;
+  /** Run migrations on open (default true). */
+  readonly migrate?: boolean | undefined;
+  /** Largest number of pooled PostgreSQL connections (default 10). */
+  readonly poolSize?: number | undefined;
+  /** Lists count totals exactly up to this many rows and estimate above (default 100 000). */
+  readonly exactCountLimit?: number | undefined;
+}
+
+/** Audit log access. */
+export interface AuditReader {
+  /** Audit entries of an app (optionally one form or record), newest first. */
+  list(query: AuditQuery): Promise<AuditEntry[]>;
+}
+
+/**
+ * The database of Trellis: apps and their versions, records of every form, the audit log.
+ * One store per process; close it on shutdown.
+ */
+export interface Store {
+  readonly dialect: DialectName;
+  readonly apps: AppRepository;
+  readonly records: RecordRepository;
+  readonly audit: AuditReader;
+  /** The kysely handle, for engines that join the store's transactions (system tables typed; app tables via `Kysely<any>`). */
+  readonly db: Kysely<SystemDatabase>;
+  /** On PostgreSQL, the `pg` pool (for benchmarks and diagnostics). */
+  readonly pool?: pg.Pool;
+  /** Applies pending migrations of the system tables (what `trellis migrate` runs). */
+  migrate(): Promise<MigrateResult>;
+  /** Waits for running work and closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store: PostgreSQL when `databaseUrl` is set, otherwise PGlite in `dataDir`; then
+ * migrates the system tables unless `migrate: false`.
+ *
+ * @example
+ * const store = await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: './data', catalog: fieldTypes });
+ */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, poolSize: options.poolSize });
+  const { db } = database;
+  const forms = new FormCatalog(db);
+  const logger = options.logger;
+  const migrate = async (): Promise<MigrateResult> => {
+    const result = await migrateToLatest(db);
+    if (result.applied.length > 0) logger?.info({ applied: result.applied }, '[store] migrations applied');
+    return result;
+  };
+  try {
+    if (options.migrate !== false) await migrate();
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  let closed = false;
+  return {
+    dialect: database.dialect,
+    db,
+    ...(database.pool ? { pool: database.pool } : {}),
+    apps: new AppRepository(db, options.catalog, (app) => forms.invalidate(app)),
+    records: new RecordRepository(db, forms, {
+      concurrent: database.dialect === 'postgres',
+      exactCountLimit: options.exactCountLimit ?? DEFAULT_EXACT_COUNT_LIMIT,
+    }),
+    audit: { list: (query) => listAudit(db, query) },
+    migrate,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import type { FieldTypeCatalog } from '@trellis/schema';
+import pg from 'pg';
+import type { DialectName } from './dialect/open-database.js';
+import { StoreErrors } from './errors.js';
+import { openStore, type Store } from './store.js';
+
+/** The dialects every store and server test runs on. */
+export const DIALECTS: readonly DialectName[] = ['pglite', 'postgres'];
+
+/** The PostgreSQL server tests use (`TRELLIS_TEST_PG`), default the local `test` database. */
+export function testPostgresUrl(): string {
+  return process.env.TRELLIS_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+}
+
+/**
+ * A store for one test: PGlite in memory, or a fresh PostgreSQL database with a random name
+ * on `TRELLIS_TEST_PG`, dropped again by `close()`.
+ *
+ * @example
+ * for (const dialect of DIALECTS) {
+ *   const store = await openTestStore(dialect, fieldTypes);
+ *   try { … } finally { await store.close(); }
+ * }
+ */
+export async function openTestStore(dialect: DialectName, catalog: FieldTypeCatalog): Promise<Store> {
+  if (dialect === 'pglite') return openStore({ dataDir: 'memory://', catalog });
+  if (dialect !== 'postgres') throw StoreErrors.create('STORE_CONFIG_INVALID', `[store] unknown test dialect '${String(dialect)}'; use 'pglite' or 'postgres'`);
+
+  const { url, drop } = await createTestDatabase(testPostgresUrl());
+  let store: Store;
+  try {
+    store = await openStore({ databaseUrl: url, catalog, poolSize: 5 });
+  } catch (e) {
+    await drop();
+    throw e;
+  }
+  const close = store.close.bind(store);
+  return Object.assign(store, {
+    async close() {
+      await close();
+      await drop();
+    },
+  });
+}
+
+/**
+ * Creates a PostgreSQL database with a random name next to `baseUrl`'s and returns its URL
+ * and a function that drops it (closing any connection left to it).
+ *
+ * @example
+ * const { url, drop } = await createTestDatabase('postgres://postgres@127.0.0.1:5432/test');
+ */
+export async function createTestDatabase(baseUrl: string, prefix = 'trellis_test'): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${admin.escapeIdentifier(name)}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  let dropped = false;
+  return {
+    url: url.toString(),
+    async drop() {
+      if (dropped) return;
+      dropped = true;
+      const client = new pg.Client({ connectionString: baseUrl });
+      await client.connect();
+      try {
+        await client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
