@@ -3,7 +3,7 @@ import type { FieldTypeCatalog } from '@trellis/schema';
 import pg from 'pg';
 import type { DialectName } from './dialect/open-database.js';
 import { StoreErrors } from './errors.js';
-import { openStore, type Store } from './store.js';
+import { openStore, type Store, type StoreOptions } from './store.js';
 
 /** The dialects every store and server test runs on. */
 export const DIALECTS: readonly DialectName[] = ['pglite', 'postgres'];
@@ -15,7 +15,7 @@ export function testPostgresUrl(): string {
 
 /**
  * A store for one test: PGlite in memory, or a fresh PostgreSQL database with a random name
- * on `TRELLIS_TEST_PG`, dropped again by `close()`.
+ * on `TRELLIS_TEST_PG`, dropped again by `close()`. `options` tunes the store (e.g. `exactCountLimit`).
  *
  * @example
  * for (const dialect of DIALECTS) {
@@ -23,14 +23,14 @@ export function testPostgresUrl(): string {
  *   try { … } finally { await store.close(); }
  * }
  */
-export async function openTestStore(dialect: DialectName, catalog: FieldTypeCatalog): Promise<Store> {
-  if (dialect === 'pglite') return openStore({ dataDir: 'memory://', catalog });
+export async function openTestStore(dialect: DialectName, catalog: FieldTypeCatalog, options: Partial<Omit<StoreOptions, 'catalog' | 'databaseUrl' | 'dataDir'>> = {}): Promise<Store> {
+  if (dialect === 'pglite') return openStore({ ...options, dataDir: 'memory://', catalog });
   if (dialect !== 'postgres') throw StoreErrors.create('STORE_CONFIG_INVALID', `[store] unknown test dialect '${String(dialect)}'; use 'pglite' or 'postgres'`);
 
   const { url, drop } = await createTestDatabase(testPostgresUrl());
   let store: Store;
   try {
-    store = await openStore({ databaseUrl: url, catalog, poolSize: 5 });
+    store = await openStore({ poolSize: 5, ...options, databaseUrl: url, catalog });
   } catch (e) {
     await drop();
     throw e;
