@@ -2,11 +2,12 @@ import { defineErrors } from '@trellis/schema';
 
 /**
  * The error codes `@trellis/server` raises itself. Errors of lower packages (`SCHEMA_INVALID`,
- * `RECORD_VERSION_CONFLICT`, …) pass through the one error handler unchanged; these cover
- * what only the HTTP edge can see. `docs/errors.md` lists them.
+ * `RECORD_INVALID`, `STORE_APP_NOT_FOUND`, `RECORD_VERSION_CONFLICT`, …) pass through the one
+ * error handler unchanged, and the server raises those codes itself where they mean the
+ * same thing (one code per meaning); these cover what only the HTTP edge can see. `docs/errors.md` lists them.
  *
  * @example
- * throw ServerErrors.create('SERVER_FORM_NOT_FOUND', "[server] app 'crm' has no form 'x'; check the URL");
+ * throw ServerErrors.create('SERVER_FILTER_INVALID', '[server] the filter is not valid JSON; …', details);
  */
 export const ServerErrors = defineErrors({
   SERVER_REQUEST_INVALID: {
@@ -16,26 +17,6 @@ export const ServerErrors = defineErrors({
   SERVER_FILTER_INVALID: {
     status: 400,
     description: 'The `filter` query parameter is not valid JSON or not a valid condition (unknown operator or field); `details` points into the condition.',
-  },
-  SERVER_SORT_INVALID: {
-    status: 400,
-    description: 'The `sort` query parameter names a field the form does not have.',
-  },
-  SERVER_CURSOR_INVALID: {
-    status: 400,
-    description: 'The `cursor` query parameter is not a cursor this server issued (or it was issued for a different sort).',
-  },
-  SERVER_RECORD_INVALID: {
-    status: 400,
-    description: 'Record data failed the form engine (wrong type, unknown field, missing required field, …); `details` names each field as `/data/<key>`.',
-  },
-  SERVER_APP_NOT_FOUND: {
-    status: 404,
-    description: 'No app with this key is installed.',
-  },
-  SERVER_FORM_NOT_FOUND: {
-    status: 404,
-    description: 'The app has no form with this key.',
   },
   SERVER_ROUTE_NOT_FOUND: {
     status: 404,

@@ -1,0 +1,54 @@
+import * as crm from '@trellis/example-crm';
+import { importAppPackage } from '@trellis/server';
+import type { Store } from '@trellis/store';
+import type { FastifyInstance } from '@trellis/server';
+import type { CliIo } from './cli-io.js';
+
+/** The seed of the demo data, so every fresh install shows the same records. */
+export const DEMO_SEED = 20250630;
+
+/** What the first start did. */
+export interface FirstStartResult {
+  readonly seeded: boolean;
+  readonly app?: string;
+  readonly records: number;
+  /** Demo records the API refused (should be none; reported, not fatal). */
+  readonly refused: number;
+}
+
+type DemoGenerator = (seed: number) => Readonly<Record<string, unknown>>;
+
+/**
+ * On a database with no app, imports the CRM example and, when the example package exports
+ * `generateDemoRecords`, its demo records — through the API (`app.inject`), so they pass the
+ * same form engine as a user's input. Does nothing when any app is installed.
+ *
+ * @example
+ * await seedOnFirstStart(store, app, io);
+ */
+export async function seedOnFirstStart(store: Store, app: FastifyInstance, io: CliIo): Promise<FirstStartResult> {
+  if ((await store.apps.list()).length > 0) return { seeded: false, records: 0, refused: 0 };
+  const imported = await importAppPackage(store, crm.crmPackage, { actor: 'cli' });
+  const appKey = imported.app;
+  io.err(`First start: installed the example app '${appKey}' (${crm.crmPackage.forms.length} forms).`);
+
+  const generate = (crm as Record<string, unknown>)['generateDemoRecords'];
+  if (typeof generate !== 'function') return { seeded: true, app: appKey, records: 0, refused: 0 };
+  const demo = (generate as DemoGenerator)(DEMO_SEED);
+  let records = 0;
+  let refused = 0;
+  for (const form of crm.crmPackage.forms) {
+    const rows = demo[form.key];
+    if (!Array.isArray(rows)) continue;
+    for (const data of rows) {
+      const res = await app.inject({ method: 'POST', url: `/api/apps/${appKey}/forms/${form.key}/records`, payload: { data } });
+      if (res.statusCode === 201) records++;
+      else {
+        refused++;
+        if (refused <= 3) io.err(`warning: a demo record of '${form.key}' was refused: ${res.body}`);
+      }
+    }
+  }
+  io.err(`First start: added ${records} demo records${refused > 0 ? ` (${refused} refused)` : ''}.`);
+  return { seeded: true, app: appKey, records, refused };
+}

@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '@trellis/store';
+import { FormResolver } from './form-resolver.js';
+import { createHttpApp, type HttpAppOptions } from './http-app.js';
+import { registerAppRoutes } from './routes/app-routes.js';
+import { registerRecordRoutes } from './routes/record-routes.js';
+
+/** Options of {@link buildServer}. */
+export interface ServerOptions extends HttpAppOptions {
+  /** The open store; the caller closes it after `app.close()`. */
+  readonly store: Store;
+}
+
+/**
+ * Builds the Trellis API server: health, OpenAPI (`/api/openapi.json`, `/api/docs`), app
+ * import/export, records, and (with `webRoot`) the web app. Not yet listening: call
+ * `listen()`, or `inject()` in tests. Closing the server does not close the store.
+ *
+ * @example
+ * const app = await buildServer({ store, logger: true, webRoot: 'apps/web/dist' });
+ * await app.listen({ port: 3000 });
+ */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { store } = options;
+  const resolver = new FormResolver(store);
+  return createHttpApp(options, (app) => {
+    registerAppRoutes(app, store, resolver);
+    registerRecordRoutes(app, store, resolver);
+  });
+}

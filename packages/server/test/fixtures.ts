@@ -1,0 +1,48 @@
+import { fieldTypes } from '@trellis/forms';
+import { openTestStore, type DialectName, type Store } from '@trellis/store';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../src/index.js';
+
+/** A small app with one form using the basic field types. */
+export function salesPackage(): any {
+  return {
+    schemaVersion: 1,
+    app: { key: 'sales', name: { 'zh-CN': '销售', en: 'Sales' } },
+    forms: [
+      {
+        key: 'customer',
+        name: { 'zh-CN': '客户', en: 'Customer' },
+        fields: [
+          { id: 'f_name', key: 'name', type: 'text', label: 'Name', required: true },
+          { id: 'f_phone', key: 'phone', type: 'text', label: 'Phone' },
+          { id: 'f_employees', key: 'employees', type: 'number', label: 'Employees' },
+          {
+            id: 'f_tier',
+            key: 'tier',
+            type: 'single_select',
+            label: 'Tier',
+            options: { choices: [{ value: 'gold', label: 'Gold' }, { value: 'silver', label: 'Silver' }] },
+          },
+          { id: 'f_since', key: 'since', type: 'date', label: 'Customer since' },
+          { id: 'f_active', key: 'active', type: 'boolean', label: 'Active' },
+        ],
+      },
+    ],
+  };
+}
+
+/** A store of one dialect and a server on it; `close()` closes both in order. */
+export async function openServer(dialect: DialectName, options: { bodyLimit?: number } = {}): Promise<{ store: Store; app: FastifyInstance; close: () => Promise<void> }> {
+  const store = await openTestStore(dialect, fieldTypes);
+  const app = await buildServer({ store, ...options });
+  return {
+    store,
+    app,
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+export const RECORDS = '/api/apps/sales/forms/customer/records';
