@@ -1,0 +1,221 @@
+import { sql } from 'kysely';
+import { pointer } from '@trellis/schema';
+import type { ExprNode, VarNode } from '../expr-node.js';
+import { deepEqual } from '../js-runtime.js';
+import { defineOperator, type JsFn, type JsTest, type SqlCompiler, type SqlFn } from '../operator.js';
+import type { OpNode } from '../expr-node.js';
+import { coerceLiteral, describeType, expectType } from '../type-rules.js';
+import { domainOf } from './comparison.js';
+import type { ExprType } from '../types.js';
+
+/** How `in`/`contains` look for `needle` in `haystack`, decided by the haystack's static type. */
+type Mode = 'array' | 'substring' | 'list-column' | 'dynamic';
+
+function modeOf(haystack: ExprNode): Mode {
+  if (haystack.kind === 'array') return 'array';
+  if (haystack.type === 'text') return 'substring';
+  if (haystack.type === 'text_list') return 'list-column';
+  return 'dynamic';
+}
+
+function checkMembership(name: string, needle: ExprNode, haystack: ExprNode, t: Parameters<typeof coerceLiteral>[2]): { needle: ExprNode; haystack: ExprNode } {
+  const mode = modeOf(haystack);
+  if (mode === 'array') {
+    const elem = domainOf(needle.type, haystack.kind === 'array' ? haystack.elem : 'any');
+    let hs = haystack;
+    if (haystack.kind === 'array' && ['date', 'datetime', 'uuid'].includes(elem)) hs = coerceLiteral(haystack, elem, t) ?? haystack;
+    else if (haystack.kind === 'array' && haystack.elem !== 'any' && haystack.elem !== 'null' && needle.type !== 'any' && needle.type !== 'null' && domainOf(needle.type, haystack.elem) !== needle.type) {
+      t.error(needle.path, `'${name}' looks for ${describeType(needle)} in a list of ${haystack.elem} values; use values of one type`);
+    }
+    return { needle, haystack: hs };
+  }
+  if (mode === 'substring' || mode === 'list-column') expectType(needle, ['text'], t, name);
+  else if (haystack.type !== 'any' && haystack.type !== 'null') {
+    t.error(haystack.path, `'${name}' looks in a list or a text, not in ${describeType(haystack)}`);
+  }
+  return { needle, haystack };
+}
+
+function jsMembership(needle: ExprNode, haystack: ExprNode, fn: JsFn, fh: JsFn): JsTest {
+  switch (modeOf(haystack)) {
+    case 'array': {
+      if (haystack.kind === 'array' && haystack.items.every((i) => i.kind === 'literal')) {
+        const values = haystack.items.map((i) => (i as { value: unknown }).value).filter((v) => v !== null);
+        if (domainOf(needle.type, haystack.kind === 'array' ? haystack.elem : 'any') === 'datetime') {
+          const set = new Set(values.map((v) => Date.parse(v as string)));
+          return (r, x) => {
+            const v = fn(r, x);
+            return v !== null && set.has(Date.parse(v as string));
+          };
+        }
+        if (values.length <= 8) {
+          return (r, x) => {
+            const v = fn(r, x);
+            return v !== null && values.includes(v);
+          };
+        }
+        const set = new Set(values);
+        return (r, x) => {
+          const v = fn(r, x);
+          return v !== null && set.has(v);
+        };
+      }
+      return (r, x) => {
+        const v = fn(r, x);
+        const list = fh(r, x) as unknown[];
+        return v !== null && list.some((i) => deepEqual(i, v));
+      };
+    }
+    case 'substring':
+      return (r, x) => {
+        const v = fn(r, x);
+        const s = fh(r, x);
+        return typeof v === 'string' && typeof s === 'string' && s.includes(v);
+      };
+    case 'list-column':
+      return (r, x) => {
+        const v = fn(r, x);
+        const l = fh(r, x);
+        return v !== null && Array.isArray(l) && l.includes(v);
+      };
+    case 'dynamic':
+      return (r, x) => {
+        const v = fn(r, x);
+        const h = fh(r, x);
+        if (v === null || h === null) return false;
+        if (Array.isArray(h)) return h.some((i) => deepEqual(i, v));
+        return typeof h === 'string' && typeof v === 'string' && h.includes(v);
+      };
+  }
+}
+
+function sqlMembership(needle: ExprNode, haystack: ExprNode, c: SqlCompiler): SqlFn {
+  const mode = modeOf(haystack);
+  if (mode === 'array' && haystack.kind === 'array') {
+    const domain = domainOf(needle.type, haystack.elem);
+    const fn = c.valueAs(needle, domain);
+    const items = haystack.items.filter((i) => i.type !== 'null').map((i) => c.valueAs(i, domain));
+    if (items.length === 0) return () => ({ expr: sql`false`, nullable: false });
+    return (env) => {
+      const n = fn(env);
+      const parts = items.map((f) => f(env));
+      return { expr: sql`(${n.expr} IN (${sql.join(parts.map((p) => p.expr))}))`, nullable: true };
+    };
+  }
+  const fn = c.value(needle);
+  const fh = c.value(haystack);
+  if (mode === 'substring') {
+    return (env) => ({ expr: sql`(strpos(${fh(env).expr}, ${fn(env).expr}) > 0)`, nullable: true });
+  }
+  return (env) => ({ expr: sql`(${fn(env).expr} = ANY(${fh(env).expr}))`, nullable: true });
+}
+
+/** `in`: `{"in": [x, [a, b]]}` (x is one of), `{"in": ["ab", text]}` (substring), `{"in": ["vip", tags]}` (a text list contains). */
+export const inOperator = defineOperator({
+  name: 'in',
+  arity: [2, 2],
+  description: 'Membership: value in a list, substring of a text, or element of a text-list field. False when the value has none.',
+  predicate: true,
+  check: (op, t) => {
+    const r = checkMembership('in', op.args[0]!, op.args[1]!, t);
+    return { type: 'boolean', nullable: false, args: [r.needle, r.haystack] };
+  },
+  js: (op, c) => jsMembership(op.args[0]!, op.args[1]!, c.value(op.args[0]!), c.value(op.args[1]!)),
+  sql: (op, c) => sqlMembership(op.args[0]!, op.args[1]!, c),
+});
+
+/** `contains`: `{"contains": [text, part]}` or `{"contains": [tags, "vip"]}` — `in` with the arguments swapped. */
+export const containsOperator = defineOperator({
+  name: 'contains',
+  arity: [2, 2],
+  description: 'True when the text contains the part, or the list contains the element (`in` with the arguments swapped).',
+  predicate: true,
+  check: (op, t) => {
+    const r = checkMembership('contains', op.args[1]!, op.args[0]!, t);
+    return { type: 'boolean', nullable: false, args: [r.haystack, r.needle] };
+  },
+  js: (op, c) => jsMembership(op.args[1]!, op.args[0]!, c.value(op.args[1]!), c.value(op.args[0]!)),
+  sql: (op, c) => sqlMembership(op.args[1]!, op.args[0]!, c),
+});
+
+/** `isEmpty`: no value, '', an empty list, or (json) an empty object. */
+export const isEmptyOperator = defineOperator({
+  name: 'isEmpty',
+  arity: [1, 1],
+  description: 'True when the value is missing, "", an empty list or an empty json object/list.',
+  predicate: true,
+  check: () => ({ type: 'boolean', nullable: false }),
+  js: (op, c) => {
+    const f = c.value(op.args[0]!);
+    return (r, x) => {
+      const v = f(r, x);
+      if (v === null || v === '') return true;
+      if (Array.isArray(v)) return v.length === 0;
+      return typeof v === 'object' && !(v instanceof Date) && Object.keys(v).length === 0;
+    };
+  },
+  sql: (op, c) => {
+    const f = c.value(op.args[0]!);
+    const type: ExprType = op.args[0]!.type;
+    return (env) => {
+      const e = f(env).expr;
+      switch (type) {
+        case 'text':
+          return { expr: sql`(${e} IS NULL OR ${e} = '')`, nullable: false };
+        case 'text_list':
+          return { expr: sql`(${e} IS NULL OR cardinality(${e}) = 0)`, nullable: false };
+        case 'json':
+          return { expr: sql`(${e} IS NULL OR ${e} IN ('null'::jsonb, '""'::jsonb, '[]'::jsonb, '{}'::jsonb))`, nullable: false };
+        default:
+          return { expr: sql`(${e} IS NULL)`, nullable: false };
+      }
+    };
+  },
+});
+
+/** `missing`: the names (of those given) whose variables have no value or ''. */
+export const missingOperator = defineOperator({
+  name: 'missing',
+  arity: [1, Infinity],
+  description: 'The list of the given variable names whose value is missing or "" (empty list when all are present).',
+  check: (op, t) => {
+    const args: ExprNode[] = [];
+    op.args.forEach((a, i) => {
+      if (a.kind !== 'literal' || typeof a.value !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(a.value)) {
+        t.error(a.path, `'missing' takes variable names as strings, found ${JSON.stringify(a.kind === 'literal' ? a.value : a.kind)}`);
+        return;
+      }
+      const key = a.value;
+      const def = t.vars ? (Object.prototype.hasOwnProperty.call(t.vars, key) ? t.vars[key] : undefined) : { type: 'any' as const };
+      if (!def) {
+        t.error(a.path ?? pointer(op.path, 'missing', i), `unknown variable '${key}' in 'missing'`);
+        return;
+      }
+      const v: VarNode = { kind: 'var', path: a.path, type: def.type, nullable: true, source: 'record', name: key, key, column: 'column' in def && def.column ? def.column : key, subPath: [] };
+      args.push(v);
+    });
+    return { type: 'text_list', nullable: false, args };
+  },
+  js: (op: OpNode, c) => {
+    const fs = op.args.map((a) => [(a as VarNode).key, c.value(a)] as const);
+    return (r, x) => {
+      const out: string[] = [];
+      for (const [k, f] of fs) {
+        const v = f(r, x);
+        if (v === null || v === '') out.push(k);
+      }
+      return out;
+    };
+  },
+  sql: (op, c) => {
+    const fs = op.args.map((a) => [(a as VarNode).key, a.type, c.value(a)] as const);
+    return (env) => {
+      const items = fs.map(([k, type, f]) => {
+        const e = f(env).expr;
+        const empty = type === 'text' || type === 'any' ? sql`(${e} IS NULL OR ${e} = '')` : sql`(${e} IS NULL)`;
+        return sql`CASE WHEN ${empty} THEN ${k}::text END`;
+      });
+      return { expr: sql`array_remove(ARRAY[${sql.join(items)}]::text[], NULL)`, nullable: false };
+    };
+  },
+});
