@@ -1,3 +1,4 @@
+import { pointer } from '@trellis/schema';
 import type { ArrayNode, ExprNode, LiteralNode } from './expr-node.js';
 import type { TypeChecker } from './operator.js';
 import type { ExprType } from './types.js';
@@ -84,6 +85,11 @@ export function unifyOperands(
   if (tb === 'null' || tb === 'any') return { domain: ta, a, b };
   if (ta === tb && ta !== 'list') return { domain: ta, a, b };
   if ((ta === 'date' && tb === 'datetime') || (ta === 'datetime' && tb === 'date')) return { domain: 'datetime', a, b };
+  // json values compare with scalar literals (a sub-path like address.city against "Shenzhen")
+  if ((ta === 'json' && b.kind === 'literal') || (tb === 'json' && a.kind === 'literal')) return { domain: 'json', a, b };
+  // the user's id (text in the context) against a uuid column
+  const fromUser = (n: ExprNode) => n.kind === 'var' && n.source === 'user' && n.type === 'text';
+  if ((ta === 'uuid' && fromUser(b)) || (tb === 'uuid' && fromUser(a))) return { domain: 'uuid', a, b };
   for (const [x, y, swap] of [[a, b, false], [b, a, true]] as const) {
     const wanted = x.type === 'list' ? undefined : x.type;
     if (wanted && y.type !== wanted && canCoerce(y) && (wanted !== 'text_list' || y.kind === 'array')) {
@@ -96,7 +102,7 @@ export function unifyOperands(
     }
   }
   if (ta === 'list' && tb === 'list') return { domain: 'list', a, b };
-  t.error(path, `'${opName}' cannot compare ${describeType(a)} with ${describeType(b)}; compare values of the same type`);
+  t.error(pointer(path, opName), `'${opName}' cannot compare ${describeType(a)} with ${describeType(b)}; compare values of the same type`);
   return undefined;
 }
 

@@ -1,3 +1,4 @@
+import { pointer } from '@trellis/schema';
 import { sql, type RawBuilder } from 'kysely';
 import type { ExprNode } from '../expr-node.js';
 import { anyCompare, deepEqual, toMs } from '../js-runtime.js';
@@ -22,7 +23,7 @@ export function unifyChain(op: OpInput, t: TypeChecker, ordered: boolean): Check
     args[i] = u.a;
     args[i + 1] = u.b;
     if (ordered && !ORDERED_TYPES.has(u.domain) && u.domain !== 'null') {
-      t.error(op.path, `'${op.name}' cannot order ${describeType(u.a)}; order numbers, texts, dates or datetimes`);
+      t.error(pointer(op.path, op.name), `'${op.name}' cannot order ${describeType(u.a)}; order numbers, texts, dates or datetimes`);
       return undefined;
     }
   }
