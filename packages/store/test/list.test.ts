@@ -99,6 +99,44 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    it('filters with a json-logic condition compiled to SQL, and pages through the matches', async () => {
+      const filter = { and: [{ '>=': [{ var: 'amount' }, 200] }, { '==': [{ var: 'won' }, true] }] };
+      const expected = created.filter((r) => (r.data.amount as number | null) !== null && (r.data.amount as number) >= 200 && r.data.won === true);
+      const first = await store.records.list('sales', 'deal', { filter, limit: 3 });
+      expect(first).toMatchObject({ total: expected.length, totalExact: true });
+      const { items } = await allPages(store, { filter, sort: [{ field: 'amount', direction: 'desc' }] }, 3);
+      expect(items.map((r) => r.id).sort()).toEqual(expected.map((r) => r.id).sort());
+      expect(items.map((r) => r.data.amount)).toEqual([...items.map((r) => r.data.amount)].sort((a, b) => (b as number) - (a as number)));
+    });
+
+    it('filters on dates, text and system columns alike', async () => {
+      const byDue = await store.records.list('sales', 'deal', { filter: { '<': [{ var: 'due' }, '2026-03-01'] }, limit: 100 });
+      expect(byDue.items.length).toBeGreaterThan(0);
+      expect(byDue.items.every((r) => (r.data.due as string) < '2026-03-01')).toBe(true);
+      const byTitle = await store.records.list('sales', 'deal', { filter: { in: [{ var: 'title' }, ['Deal 01', 'Deal 02']] }, limit: 100 });
+      expect(new Set(byTitle.items.map((r) => r.data.title))).toEqual(new Set(['Deal 01', 'Deal 02']));
+      const byId = await store.records.list('sales', 'deal', { filter: { '==': [{ var: 'id' }, created[5]!.id] } });
+      expect(byId.items.map((r) => r.id)).toEqual([created[5]!.id]);
+    });
+
+    it('ANDs a row scope with $user from the context onto the filter', async () => {
+      const me = '44444444-4444-4444-8444-444444444444';
+      const mine = await store.records.create('sales', 'deal', { title: 'Mine', amount: 999 }, { actor: me });
+      try {
+        const scope = { '==': [{ var: 'owner_id' }, { var: '$user.id' }] };
+        const page = await store.records.list('sales', 'deal', { scope, ctx: { user: { id: me } }, filter: { '>': [{ var: 'amount' }, 1] } });
+        expect(page.items.map((r) => r.id)).toEqual([mine.id]);
+        expect(page.total).toBe(1);
+      } finally {
+        await store.records.softDelete('sales', 'deal', mine.id, { actor: null });
+      }
+    });
+
+    it('a filter naming an unknown field is EXPR_INVALID (400) with the path', async () => {
+      await expect(store.records.list('sales', 'deal', { filter: { '==': [{ var: 'nope' }, 1] } })).rejects.toMatchObject({ code: 'EXPR_INVALID', status: 400 });
+      await expect(store.records.list('sales', 'deal', { filter: { frobnicate: [1] } })).rejects.toMatchObject({ code: 'EXPR_INVALID' });
+    });
+
     it('refuses unknown sort fields, a cursor from another sort, a forged cursor and a bad limit', async () => {
       await expect(store.records.list('sales', 'deal', { sort: [{ field: 'nope', direction: 'asc' }] })).rejects.toMatchObject({ code: 'STORE_SORT_INVALID', details: [{ path: '/sort/0' }] });
       await expect(store.records.list('sales', 'deal', { sort: [{ field: 'tags', direction: 'asc' }] })).rejects.toMatchObject({ code: 'STORE_SORT_INVALID' });

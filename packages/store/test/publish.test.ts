@@ -91,6 +91,8 @@ for (const dialect of DIALECTS) {
       expect((await store.records.get('hr', 'person', r.id)).data).toEqual({ town: 'Lyon' });
       const list = await store.records.list('hr', 'person', { sort: [{ field: 'town', direction: 'asc' }] });
       expect(list.items.map((i) => i.data.town)).toEqual(['Lyon']);
+      const filtered = await store.records.list('hr', 'person', { filter: { '==': [{ var: 'town' }, 'Lyon'] }, q: 'ly' });
+      expect(filtered.items.map((i) => i.id)).toEqual([r.id]);
     });
 
     it('refuses a column type change with a clear error and changes nothing', async () => {
