@@ -12,14 +12,15 @@ export async function createRecordTable(db: Kysely<any>, vars: VarSchema): Promi
 /** Inserts records (JS shape) into `rec`, ids 0..n-1, replacing the previous rows. */
 export async function insertRecords(db: Kysely<any>, vars: VarSchema, records: readonly Record<string, unknown>[]): Promise<void> {
   await sql`DELETE FROM rec`.execute(db);
-  for (let i = 0; i < records.length; i++) {
+  const rows = records.map((record, i) => {
     const row: Record<string, unknown> = { rid: i };
     for (const [name, v] of Object.entries(vars)) {
-      const value = records[i]![name];
+      const value = record[name];
       row[v.column ?? name] = value === undefined || value === null ? null : v.type === 'json' ? JSON.stringify(value) : v.type === 'number' ? String(value) : value;
     }
-    await db.insertInto('rec').values(row).execute();
-  }
+    return row;
+  });
+  if (rows.length > 0) await db.insertInto('rec').values(rows).execute();
 }
 
 /** Evaluates the rule as a WHERE condition: the ids of the records it selects. */
