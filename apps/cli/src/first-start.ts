@@ -35,6 +35,26 @@ export async function seedOnFirstStart(store: Store, app: FastifyInstance, io: C
   const generate = (crm as Record<string, unknown>)['generateDemoRecords'];
   if (typeof generate !== 'function') return { seeded: true, app: appKey, records: 0, refused: 0 };
   const demo = (generate as DemoGenerator)(DEMO_SEED);
+  // Hundreds of seed requests would drown the log; log only their failures.
+  const level = app.log.level;
+  app.log.level = 'warn';
+  let counts: { records: number; refused: number };
+  try {
+    counts = await postDemoRecords(app, appKey, demo, io);
+  } finally {
+    app.log.level = level;
+  }
+  const { records, refused } = counts;
+  io.err(`First start: added ${records} demo records${refused > 0 ? ` (${refused} refused)` : ''}.`);
+  return { seeded: true, app: appKey, records, refused };
+}
+
+async function postDemoRecords(
+  app: FastifyInstance,
+  appKey: string,
+  demo: Readonly<Record<string, unknown>>,
+  io: CliIo,
+): Promise<{ records: number; refused: number }> {
   let records = 0;
   let refused = 0;
   for (const form of crm.crmPackage.forms) {
@@ -49,6 +69,5 @@ export async function seedOnFirstStart(store: Store, app: FastifyInstance, io: C
       }
     }
   }
-  io.err(`First start: added ${records} demo records${refused > 0 ? ` (${refused} refused)` : ''}.`);
-  return { seeded: true, app: appKey, records, refused };
+  return { records, refused };
 }

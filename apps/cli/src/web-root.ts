@@ -10,7 +10,7 @@ import { join } from 'node:path';
  * findWebRoot() // { dir: '/srv/trellis/apps/web/dist', built: true }
  */
 export function findWebRoot(base: URL = new URL('../../web/dist/', import.meta.url)): { dir: string; built: boolean } {
-  const dir = fileURLToPath(base);
+  const dir = fileURLToPath(base).replace(/[\\/]+$/, '');
   return { dir, built: existsSync(join(dir, 'index.html')) };
 }
 
