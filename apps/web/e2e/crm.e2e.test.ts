@@ -129,18 +129,40 @@ describe('the CRM in Chromium', () => {
     expect(await page.locator('tbody tr').count()).toBe(1);
     expect(await page.getByTestId('total').innerText()).toBe('Total: 1');
     await shot('04-search');
-    await row.click();
-    await page.waitForURL(recordUrl);
+  });
+
+  it('narrows the list with the filter builder, evaluated by the server', async () => {
+    const row = page.locator('tbody tr', { hasText: name });
+    const panel = page.getByRole('region', { name: 'Filter' });
+    const applyIndustry = async (industry: string) => {
+      await page.getByRole('button', { name: /^Filter/ }).click();
+      if ((await panel.getByLabel('Field').count()) === 0) await panel.getByRole('button', { name: /Add condition/ }).click();
+      await panel.getByLabel('Field').selectOption('industry');
+      await panel.getByLabel('Operator').selectOption('eq');
+      await panel.getByLabel('Value').selectOption(industry);
+      await panel.getByRole('button', { name: 'Apply' }).click();
+    };
+    await applyIndustry('it');
+    await row.waitFor();
+    expect(await page.getByRole('button', { name: 'Filter (1)' }).count()).toBe(1);
+    await applyIndustry('finance');
+    await page.getByText('No records match').waitFor();
+    await shot('05-filter');
+    await page.getByRole('button', { name: /^Filter/ }).click();
+    await panel.getByRole('button', { name: 'Clear' }).click();
+    await row.waitFor();
   });
 
   it('edits the customer and keeps the change after a reload', async () => {
+    await page.locator('tbody tr', { hasText: name }).click();
+    await page.waitForURL(recordUrl);
     const edited = 'Hangzhou';
     await page.fill('#field-city', edited);
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.locator('.page-subtitle').innerText()).toContain('Version 2');
     await page.reload();
     expect(await page.inputValue('#field-city')).toBe(edited);
-    await shot('05-edited');
+    await shot('06-edited');
   });
 
   it('shows a conflict, not an overwrite, when someone else saved first, and reloads on request', async () => {
@@ -158,7 +180,7 @@ describe('the CRM in Chromium', () => {
     const banner = page.locator('.banner-warning');
     await banner.waitFor();
     expect(await banner.innerText()).toContain('Someone else changed this record');
-    await shot('06-conflict');
+    await shot('07-conflict');
     await banner.getByRole('button', { name: 'Reload' }).click();
     await expect.poll(() => page.inputValue('#field-city')).toBe('changed by someone else');
     expect(await page.locator('.banner-warning').count()).toBe(0);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { localize, type ErrorDetail, type FormDef } from '@trellis/schema';
 import { compileForm } from '@trellis/forms';
@@ -48,6 +48,8 @@ function RecordForm({ app, form, id }: { readonly app: string; readonly form: Fo
   const [conflict, setConflict] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [dirty, setDirty] = useState(false);
+  const conflictRef = useRef<HTMLDivElement>(null);
+  const generalErrorRef = useRef<HTMLDivElement>(null);
 
   const load = useCallback(() => {
     if (!id) return;
@@ -65,6 +67,15 @@ function RecordForm({ app, form, id }: { readonly app: string; readonly form: Fo
     );
   }, [app, form.key, id]);
   useEffect(load, [load]);
+
+  // a refused save is reported at the top of the form; bring it to the person, who is at the Save button
+  useEffect(() => {
+    if (conflict) conflictRef.current?.scrollIntoView({ block: 'center' });
+  }, [conflict]);
+  const generalMessage = (errors[''] ?? []).join('\n');
+  useEffect(() => {
+    if (generalMessage) generalErrorRef.current?.scrollIntoView({ block: 'center' });
+  }, [generalMessage]);
 
   const validate = useCallback(
     (next: Readonly<Record<string, unknown>>) =>
@@ -166,7 +177,7 @@ function RecordForm({ app, form, id }: { readonly app: string; readonly form: Fo
         </div>
       </div>
       {conflict ? (
-        <div className="banner banner-warning" role="alert">
+        <div className="banner banner-warning" role="alert" ref={conflictRef}>
           <div>
             <strong>{t('conflictTitle')}</strong>
             <p>{t('conflictText')}</p>
@@ -177,7 +188,7 @@ function RecordForm({ app, form, id }: { readonly app: string; readonly form: Fo
         </div>
       ) : null}
       {fieldErrorCount > 0 || generalErrors.length > 0 ? (
-        <div className="banner banner-error" role="alert">
+        <div className="banner banner-error" role="alert" ref={generalErrorRef}>
           <div>
             {fieldErrorCount > 0 ? <strong>{t('fixErrors')}</strong> : null}
             {generalErrors.map((m, i) => (
