@@ -1,5 +1,5 @@
 import type { ValueType } from '@trellis/schema';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { StoreErrors } from '../errors.js';
 import { appSchemaName } from '../identifiers.js';
 import type { SystemDatabase } from '../system-tables.js';
@@ -54,7 +54,17 @@ export interface FormMeta {
   readonly sortable: ReadonlyMap<string, SortableColumn>;
   /** Columns text search (`q`) looks in. */
   readonly textColumns: readonly string[];
+  /** The table as a quoted `"schema"."table"` reference. */
+  readonly tableRef: RawBuilder<unknown>;
+  /** The columns a record read selects, as references into the list alias `t` (built once per layout). */
+  readonly listColumns: readonly RawBuilder<unknown>[];
 }
+
+/** The alias lists give the form's table; conditions qualify their columns with it. */
+export const LIST_ALIAS = 't';
+
+/** The system columns every record read selects, in wire order. */
+export const SYSTEM_SELECT = ['id', 'version', 'created_at', 'updated_at', 'created_by', 'updated_by', 'owner_id', 'dept_id', 'deleted_at'] as const;
 
 interface CachedApp {
   readonly loadedAt: number;
@@ -141,5 +151,7 @@ export function buildFormMeta(app: string, form: string, table: string, fields: 
     vars,
     sortable,
     textColumns: fields.filter((f) => f.valueType === 'text').map((f) => f.column),
+    tableRef: sql.id(appSchemaName(app), table),
+    listColumns: [...SYSTEM_SELECT, ...fields.map((f) => f.column)].map((c) => sql.ref(`${LIST_ALIAS}.${c}`)),
   };
 }

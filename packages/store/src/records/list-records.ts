@@ -2,11 +2,11 @@ import { sql, type Kysely, type SqlBool, type Expression } from 'kysely';
 import type { EvalContext } from '@trellis/expr';
 import { StoreErrors } from '../errors.js';
 import { conditionSql } from './conditions.js';
-import type { FormMeta } from './form-catalog.js';
+import { LIST_ALIAS as T, type FormMeta } from './form-catalog.js';
 import { decodeCursor, encodeCursor, keysetCondition, resolveSort, type SortSpec } from './keyset.js';
-import { selectColumns, toRecord, type StoredRecord } from './record-shape.js';
+import { toRecord, type StoredRecord } from './record-shape.js';
 import { textSearchCondition } from './text-search.js';
-import { countRows, DEFAULT_EXACT_COUNT_LIMIT, type TotalCount } from './total-count.js';
+import { countRows, DEFAULT_EXACT_COUNT_LIMIT, type TableSizeCache, type TotalCount } from './total-count.js';
 
 /** What `records.list` accepts. */
 export interface ListQuery {
@@ -42,12 +42,13 @@ export interface ListResult {
 /** The largest page a list returns. */
 export const MAX_PAGE_SIZE = 1000;
 const DEFAULT_PAGE_SIZE = 50;
-const T = 't';
 
 /** How a list runs: whether its page and count may go to two connections at once. */
 export interface ListSettings {
   readonly concurrent: boolean;
   readonly exactCountLimit?: number;
+  /** The store's cache of table sizes (one per store). */
+  readonly sizes?: TableSizeCache;
 }
 
 /**
@@ -73,12 +74,11 @@ export async function listRecords(db: Kysely<any>, meta: FormMeta, query: ListQu
   if (query.scope !== undefined && query.scope !== null) conditions.push(conditionSql(meta, query.scope, query.ctx, T));
   if (query.q !== undefined && query.q.trim() !== '') conditions.push(textSearchCondition(meta.textColumns, query.q.trim(), T));
 
-  const base = db
-    .withSchema(meta.schema)
-    .selectFrom(`${meta.table} as ${T}`)
-    .where((eb) => eb.and(conditions));
+  // The table as a quoted "schema"."table" reference, not `withSchema`: the plugin rewrites
+  // the whole query tree and costs more than the rest of the query building together.
+  const base = db.selectFrom(meta.tableRef.as(T)).where(sql<SqlBool>`${sql.join(conditions.map((c) => sql`(${c})`), sql` and `)}`);
 
-  let pageQuery = base.select(selectColumns(meta).map((c) => `${T}.${c}`));
+  let pageQuery = base.select(meta.listColumns as never);
   if (after) pageQuery = pageQuery.where(keysetCondition(sort, after, T));
   for (const s of sort) {
     pageQuery = pageQuery.orderBy(sql.ref(`${T}.${s.column}`), s.direction);
@@ -86,7 +86,7 @@ export async function listRecords(db: Kysely<any>, meta: FormMeta, query: ListQu
   pageQuery = pageQuery.limit(limit + 1);
 
   const countLimit = settings.exactCountLimit ?? DEFAULT_EXACT_COUNT_LIMIT;
-  const count = (): Promise<TotalCount> => countRows(db, base, meta.schema, meta.table, countLimit);
+  const count = (): Promise<TotalCount> => countRows(db, base, meta.schema, meta.table, countLimit, settings.sizes);
   let rows: Record<string, unknown>[];
   let total: TotalCount | undefined;
   if (settings.concurrent) {

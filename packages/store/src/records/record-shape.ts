@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { StoreErrors } from '../errors.js';
 import { jsonParam } from '../json-param.js';
-import type { FieldColumn, FormMeta } from './form-catalog.js';
+import { SYSTEM_SELECT, type FieldColumn, type FormMeta } from './form-catalog.js';
 
 /** A record as the store and the API return it (docs/architecture.md, "Records on the wire"). */
 export interface StoredRecord {
@@ -18,8 +18,6 @@ export interface StoredRecord {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
-/** The system columns every record read selects. */
-export const SYSTEM_SELECT = ['id', 'version', 'created_at', 'updated_at', 'created_by', 'updated_by', 'owner_id', 'dept_id', 'deleted_at'] as const;
 
 /** The columns to select for a record of `meta`: system columns, then field columns. */
 export function selectColumns(meta: FormMeta): string[] {

@@ -9,16 +9,45 @@ export interface TotalCount {
 /** Below this many rows the store counts exactly; above it, it asks the planner. */
 export const DEFAULT_EXACT_COUNT_LIMIT = 100_000;
 
+/** How long a table's size from the statistics is reused before it is read again. */
+const TABLE_SIZE_TTL_MS = 10_000;
+
+/**
+ * Table sizes from the statistics (`pg_class.reltuples`), remembered for a few seconds per
+ * store, so a list's total costs one planner call and no extra round trip. Sizes only choose
+ * between counting and estimating; a stale one costs at most a bounded count.
+ */
+export class TableSizeCache {
+  readonly #sizes = new Map<string, { rows: number; at: number }>();
+
+  /** The table's estimated row count (-1 when never analysed or unknown). */
+  async get(db: Kysely<any>, schema: string, table: string): Promise<number> {
+    const key = `${schema}.${table}`;
+    const hit = this.#sizes.get(key);
+    if (hit && Date.now() - hit.at < TABLE_SIZE_TTL_MS) return hit.rows;
+    const stats = await db
+      .selectFrom('pg_catalog.pg_class as c')
+      .innerJoin('pg_catalog.pg_namespace as n', 'n.oid', 'c.relnamespace')
+      .select(sql<number>`c.reltuples::float8`.as('rows'))
+      .where('n.nspname', '=', schema)
+      .where('c.relname', '=', table)
+      .executeTakeFirst();
+    const rows = Number(stats?.rows ?? -1);
+    this.#sizes.set(key, { rows, at: Date.now() });
+    return rows;
+  }
+}
+
 /**
  * Counts the rows `query` selects without making a large table wait for `count(*)`:
  *
- * 1. the table's size from the statistics (`pg_class.reltuples`, no scan);
+ * 1. the table's size from the statistics (`pg_class.reltuples`, no scan; cached in `sizes`);
  * 2. a small table (or one never analysed) is counted exactly, but at most `limit + 1` rows
  *    (`count(*)` over a `LIMIT` subquery), so stale statistics cannot cause a full count;
  * 3. otherwise the planner's row estimate of the filtered query (`EXPLAIN`), flagged inexact.
  *
  * @example
- * const { total, exact } = await countRows(db, base, 'app_crm', 'customer', 100_000);
+ * const { total, exact } = await countRows(db, base, 'app_crm', 'customer', 100_000, sizes);
  */
 export async function countRows(
   db: Kysely<any>,
@@ -26,15 +55,9 @@ export async function countRows(
   schema: string,
   table: string,
   limit: number = DEFAULT_EXACT_COUNT_LIMIT,
+  sizes: TableSizeCache = new TableSizeCache(),
 ): Promise<TotalCount> {
-  const stats = await db
-    .selectFrom('pg_catalog.pg_class as c')
-    .innerJoin('pg_catalog.pg_namespace as n', 'n.oid', 'c.relnamespace')
-    .select(sql<number>`c.reltuples::float8`.as('rows'))
-    .where('n.nspname', '=', schema)
-    .where('c.relname', '=', table)
-    .executeTakeFirst();
-  const tableRows = Number(stats?.rows ?? -1);
+  const tableRows = await sizes.get(db, schema, table);
   let atLeast = 0;
   if (tableRows < limit) {
     const bounded = await db
