@@ -1,6 +1,7 @@
 import type { ExprNode, VarNode } from './expr-node.js';
 import { ExprErrors } from './errors.js';
 import { truthy } from './js-runtime.js';
+import { generateJs } from './js-codegen.js';
 import type { JsCompiler, JsFn, JsTest, OperatorRegistry } from './operator.js';
 import { operators } from './operators/index.js';
 import { parseRule } from './parse-rule.js';
@@ -30,6 +31,16 @@ export function throwInvalid(errors: readonly ErrorDetail[]): never {
 export function compileJs(rule: unknown, vars?: VarSchema, registry: OperatorRegistry = operators): JsPredicate {
   const parsed = parseRule(rule, registry, vars);
   if (!parsed.node) throwInvalid(parsed.errors);
+  return generateJs(parsed.node, jsCompiler) as JsPredicate;
+}
+
+/**
+ * The closure backend alone (no generated function). Internal: tests run the suites on both
+ * paths so that the closures, which generated code falls back to, stay correct.
+ */
+export function compileJsClosures(rule: unknown, vars?: VarSchema, registry: OperatorRegistry = operators): JsPredicate {
+  const parsed = parseRule(rule, registry, vars);
+  if (!parsed.node) throwInvalid(parsed.errors);
   return jsCompiler.value(parsed.node) as JsPredicate;
 }
 
@@ -44,10 +55,13 @@ function compileVar(node: VarNode): JsFn {
       return v === undefined ? null : v;
     };
   } else if (node.subPath.length === 0) {
-    fn = (r) => {
-      const v = r[key];
-      return v === undefined ? null : v;
-    };
+    fn =
+      key in Object.prototype
+        ? (r) => (Object.hasOwn(r, key) ? (r[key] ?? null) : null)
+        : (r) => {
+            const v = r[key];
+            return v === undefined ? null : v;
+          };
   } else {
     const segments = [key, ...node.subPath];
     fn = (r) => {

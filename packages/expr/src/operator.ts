@@ -11,6 +11,23 @@ export type JsFn = (record: JsRecord, ctx: EvalContext | undefined) => unknown;
 /** A compiled JS sub-expression that always returns `true` or `false`. */
 export type JsTest = (record: JsRecord, ctx: EvalContext | undefined) => boolean;
 
+/**
+ * Handed to an operator's optional `jsSource` hook: the JS backend can generate one function
+ * per rule (`new Function`) from source fragments. User values never enter the source: they
+ * are bound constants (`constant(v)` returns the name of one); record keys enter only when
+ * they are plain identifiers.
+ */
+export interface JsSourceGen {
+  /** Source of an expression yielding the node's value (null when absent). Variables in scope: `r` (record), `c` (context). */
+  value(node: ExprNode): string;
+  /** Source of an expression yielding the node's truthiness as `true`/`false`. */
+  test(node: ExprNode): string;
+  /** The name of a bound constant holding `value`. */
+  constant(value: unknown): string;
+  /** The name of a fresh local variable (to evaluate a sub-expression once). */
+  temp(): string;
+}
+
 /** What SQL pieces are built from at call time. */
 export interface SqlEnv {
   readonly ctx: EvalContext | undefined;
@@ -93,6 +110,11 @@ export interface OperatorDescriptor {
   check(op: OpInput, checker: TypeChecker): CheckResult;
   /** Compiles to a JS closure. */
   js(op: OpNode, c: JsCompiler): JsFn;
+  /**
+   * Optional fast path: JS source for the operation, or undefined to use `js` (the closure).
+   * Must behave exactly like `js`.
+   */
+  jsSource?(op: OpNode, g: JsSourceGen): string | undefined;
   /** Compiles to a SQL builder. */
   sql(op: OpNode, c: SqlCompiler): SqlFn;
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCondition, compileJs, truthy, type EvalContext, type VarSchema } from '../src/index.js';
+import { compileJsClosures } from '../src/compile-js.js';
 import { openTestDb } from './pglite-kysely.js';
 import { createRecordTable, insertRecords, selectedIds, sqlValues } from './sql-harness.js';
 
@@ -61,6 +62,9 @@ for (const { file, cases } of suites) {
       }
       it(`${c.description} — JS`, () => {
         expect(compileJs(c.rule, SUITE_VARS)(c.data ?? {}, ctxOf(c))).toEqual(c.result);
+      });
+      it(`${c.description} — JS closures`, () => {
+        expect(compileJsClosures(c.rule, SUITE_VARS)(c.data ?? {}, ctxOf(c))).toEqual(c.result);
       });
       it(`${c.description} — SQL`, async () => {
         await insertRecords(db, SUITE_VARS, [c.data ?? {}]);

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { ExprNode } from '../expr-node.js';
-import { defineOperator, type CheckResult, type JsFn, type OperatorDescriptor, type OpInput, type SqlPiece, type TypeChecker } from '../operator.js';
+import type { ExprNode, OpNode } from '../expr-node.js';
+import { defineOperator, type CheckResult, type JsFn, type JsSourceGen, type OperatorDescriptor, type OpInput, type SqlPiece, type TypeChecker } from '../operator.js';
 import { expectType } from '../type-rules.js';
 
 /** A number, or null for no value (strings of untyped variables are parsed; anything else is null). */
@@ -62,6 +62,7 @@ function variadic(name: '+' | '*', description: string): OperatorDescriptor {
         return acc;
       };
     },
+    jsSource: (op, g) => binarySource(op, g, name),
     sql: (op, c) => {
       const fs = op.args.map((a) => c.value(a));
       const glue = name === '+' ? sql` + ` : sql` * `;
@@ -77,6 +78,14 @@ function variadic(name: '+' | '*', description: string): OperatorDescriptor {
 export const plusOperator = variadic('+', 'Sum of the numbers; null when any has no value.');
 /** `*`: product of numbers. */
 export const timesOperator = variadic('*', 'Product of the numbers; null when any has no value.');
+
+/** Source for a two-number operation with null propagation (typed numbers only). */
+function binarySource(op: OpNode, g: JsSourceGen, sym: '+' | '-' | '*'): string | undefined {
+  if (op.args.length !== 2 || op.args.some((a) => a.type !== 'number')) return undefined;
+  const a = g.temp();
+  const b = g.temp();
+  return `(${a} = ${g.value(op.args[0]!)}) === null || (${b} = ${g.value(op.args[1]!)}) === null ? null : ${a} ${sym} ${b}`;
+}
 
 /** `-`: difference, or negation with one argument. */
 export const minusOperator = defineOperator({
@@ -99,6 +108,7 @@ export const minusOperator = defineOperator({
       return a === null || b === null ? null : a - b;
     };
   },
+  jsSource: (op, g) => binarySource(op, g, '-'),
   sql: (op, c) => {
     const fs = op.args.map((a) => c.value(a));
     return (env) => {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { pointer } from '@trellis/schema';
 import type { ExprNode, VarNode } from '../expr-node.js';
 import { deepEqual } from '../js-runtime.js';
-import { defineOperator, type JsFn, type JsTest, type SqlCompiler, type SqlFn } from '../operator.js';
+import { defineOperator, type JsFn, type JsSourceGen, type JsTest, type SqlCompiler, type SqlFn } from '../operator.js';
 import type { OpNode } from '../expr-node.js';
 import { coerceLiteral, describeType, expectType } from '../type-rules.js';
 import { domainOf } from './comparison.js';
@@ -89,6 +89,22 @@ function jsMembership(needle: ExprNode, haystack: ExprNode, fn: JsFn, fh: JsFn):
   }
 }
 
+function membershipSource(needle: ExprNode, haystack: ExprNode, g: JsSourceGen): string | undefined {
+  const mode = modeOf(haystack);
+  const t = g.temp();
+  if (mode === 'substring') {
+    const h = g.temp();
+    return `typeof (${t} = ${g.value(needle)}) === 'string' && typeof (${h} = ${g.value(haystack)}) === 'string' && ${h}.includes(${t})`;
+  }
+  if (mode !== 'array' || haystack.kind !== 'array' || !haystack.items.every((i) => i.kind === 'literal')) return undefined;
+  if (domainOf(needle.type, haystack.elem) === 'datetime' || needle.type === 'any' || haystack.elem === 'any') return undefined;
+  const values = haystack.items.map((i) => (i as { value: unknown }).value).filter((v) => v !== null);
+  if (values.length === 0) return 'false';
+  if (values.length > 8) return `${g.constant(new Set(values))}.has(${g.value(needle)})`;
+  // a null needle equals none of the (non-null) values
+  return `(${t} = ${g.value(needle)}) === ${values.map((v) => (typeof v === 'number' ? `(${String(v)})` : g.constant(v))).join(` || ${t} === `)}`;
+}
+
 function sqlMembership(needle: ExprNode, haystack: ExprNode, c: SqlCompiler): SqlFn {
   const mode = modeOf(haystack);
   if (mode === 'array' && haystack.kind === 'array') {
@@ -121,6 +137,7 @@ export const inOperator = defineOperator({
     return { type: 'boolean', nullable: false, args: [r.needle, r.haystack] };
   },
   js: (op, c) => jsMembership(op.args[0]!, op.args[1]!, c.value(op.args[0]!), c.value(op.args[1]!)),
+  jsSource: (op, g) => membershipSource(op.args[0]!, op.args[1]!, g),
   sql: (op, c) => sqlMembership(op.args[0]!, op.args[1]!, c),
 });
 
@@ -135,6 +152,7 @@ export const containsOperator = defineOperator({
     return { type: 'boolean', nullable: false, args: [r.haystack, r.needle] };
   },
   js: (op, c) => jsMembership(op.args[1]!, op.args[0]!, c.value(op.args[1]!), c.value(op.args[0]!)),
+  jsSource: (op, g) => membershipSource(op.args[1]!, op.args[0]!, g),
   sql: (op, c) => sqlMembership(op.args[1]!, op.args[0]!, c),
 });
 

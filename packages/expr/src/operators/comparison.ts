@@ -1,8 +1,8 @@
 import { pointer } from '@trellis/schema';
 import { sql, type RawBuilder } from 'kysely';
-import type { ExprNode } from '../expr-node.js';
+import type { ExprNode, OpNode } from '../expr-node.js';
 import { anyCompare, deepEqual, toMs } from '../js-runtime.js';
-import { defineOperator, type CheckResult, type JsFn, type JsTest, type OpInput, type OperatorDescriptor, type SqlFn, type TypeChecker } from '../operator.js';
+import { defineOperator, type CheckResult, type JsFn, type JsSourceGen, type JsTest, type OpInput, type OperatorDescriptor, type SqlFn, type TypeChecker } from '../operator.js';
 import { ORDERED_TYPES, describeType, unifyOperands } from '../type-rules.js';
 import type { ExprType } from '../types.js';
 
@@ -96,6 +96,24 @@ function sqlEquals(op: { readonly args: readonly ExprNode[] }, negate: boolean, 
   };
 }
 
+/** Domains where `===` and `<` on the raw values are the semantics (no parsing, no deep compare). */
+const PLAIN_DOMAINS: ReadonlySet<ExprType> = new Set<ExprType>(['number', 'text', 'date', 'boolean', 'uuid', 'null']);
+
+function equalsSource(op: OpNode, g: JsSourceGen, negate: boolean): string | undefined {
+  const [a, b] = op.args as [ExprNode, ExprNode];
+  if (!PLAIN_DOMAINS.has(domainOf(a.type, b.type))) return undefined;
+  return `${g.value(a)} ${negate ? '!==' : '==='} ${g.value(b)}`;
+}
+
+function compareSource(op: OpNode, g: JsSourceGen, cmp: Cmp): string | undefined {
+  if (op.args.length !== 2 || !PLAIN_DOMAINS.has(chainDomain(op.args))) return undefined;
+  const [a, b] = op.args as [ExprNode, ExprNode];
+  const ta = g.temp();
+  if (b.kind === 'literal' && b.value !== null) return `(${ta} = ${g.value(a)}) !== null && ${ta} ${cmp} ${g.value(b)}`;
+  const tb = g.temp();
+  return `(${ta} = ${g.value(a)}) !== null && (${tb} = ${g.value(b)}) !== null && ${ta} ${cmp} ${tb}`;
+}
+
 const checkEquality = (op: OpInput, t: TypeChecker): CheckResult =>
   unifyChain(op, t, false) ?? { type: 'boolean', nullable: false };
 
@@ -107,6 +125,7 @@ export const equalsOperator = defineOperator({
   predicate: true,
   check: checkEquality,
   js: (op, c) => jsEquals(op.args[0]!, op.args[1]!, c.value(op.args[0]!), c.value(op.args[1]!)),
+  jsSource: (op, g) => equalsSource(op, g, false),
   sql: (op, c) => sqlEquals(op, false, c),
 });
 
@@ -121,6 +140,7 @@ export const notEqualsOperator = defineOperator({
     const eq = jsEquals(op.args[0]!, op.args[1]!, c.value(op.args[0]!), c.value(op.args[1]!));
     return (r, x) => !eq(r, x);
   },
+  jsSource: (op, g) => equalsSource(op, g, true),
   sql: (op, c) => sqlEquals(op, true, c),
 });
 
@@ -218,6 +238,7 @@ function ordering(name: Cmp, between: boolean, description: string): OperatorDes
     predicate: true,
     check: (op, t) => unifyChain(op, t, true) ?? { type: 'boolean', nullable: false },
     js: (op, c) => chainJs(op.args, name, c),
+    jsSource: (op, g) => compareSource(op, g, name),
     sql: (op, c) => chainSql(op.args, name, c),
   });
 }

@@ -27,6 +27,7 @@ export const andOperator = defineOperator({
       return true;
     };
   },
+  jsSource: (op, g) => op.args.map((a) => `(${g.test(a)})`).join(' && '),
   sql: (op, c) => {
     const conds = op.args.map((a) => c.cond(a));
     return (env) => {
@@ -59,6 +60,7 @@ export const orOperator = defineOperator({
       return false;
     };
   },
+  jsSource: (op, g) => op.args.map((a) => `(${g.test(a)})`).join(' || '),
   sql: (op, c) => {
     const conds = op.args.map((a) => c.cond(a));
     return (env) => {
@@ -79,6 +81,7 @@ export const notOperator = defineOperator({
     const t = c.test(op.args[0]!);
     return (r, x) => !t(r, x);
   },
+  jsSource: (op, g) => `!(${g.test(op.args[0]!)})`,
   sql: (op, c) => {
     const f = c.cond(op.args[0]!);
     return (env) => {
@@ -96,6 +99,7 @@ export const truthyOperator = defineOperator({
   predicate: true,
   check: () => ({ type: 'boolean', nullable: false }),
   js: (op, c) => c.test(op.args[0]!),
+  jsSource: (op, g) => g.test(op.args[0]!),
   sql: (op, c) => c.bool(op.args[0]!),
 });
 

@@ -32,6 +32,11 @@ export const catOperator = defineOperator({
   },
 });
 
+function substrOrNull(s: unknown, st: unknown, l: unknown): string | null {
+  if (typeof s !== 'string' || typeof st !== 'number') return null;
+  return substr(s, st, typeof l === 'number' ? l : null);
+}
+
 /** `substr`: `{"substr": [s, start, length?]}` with json-logic's negative indexes, by character. */
 export const substrOperator = defineOperator({
   name: 'substr',
@@ -53,6 +58,10 @@ export const substrOperator = defineOperator({
       const l = fl(r, x);
       return substr(s, st, typeof l === 'number' ? l : null);
     };
+  },
+  jsSource: (op, g) => {
+    const fn = g.constant(substrOrNull);
+    return `${fn}(${g.value(op.args[0]!)}, ${g.value(op.args[1]!)}, ${op.args[2] ? g.value(op.args[2]) : 'null'})`;
   },
   sql: (op, c) => {
     const fs = c.value(op.args[0]!);
