@@ -178,6 +178,11 @@ describe.each(DIALECTS)('listing records on %s', (dialect) => {
     }
   });
 
+  it('refuses a filter comparing a uuid column with text that is no uuid with 400, never a 500', async () => {
+    const res = await ctx.app.inject(`${RECORDS}?filter=${enc({ '==': [{ var: 'owner_id' }, 'not-a-uuid'] })}`);
+    expect(res.statusCode).toBe(400);
+  });
+
   it('refuses sorting on an unknown field with 400 naming it', async () => {
     const res = await ctx.app.inject(`${RECORDS}?sort=-nope`);
     expect(res.statusCode).toBe(400);
