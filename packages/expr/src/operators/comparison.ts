@@ -106,7 +106,7 @@ function equalsSource(op: OpNode, g: JsSourceGen, negate: boolean): string | und
 }
 
 function compareSource(op: OpNode, g: JsSourceGen, cmp: Cmp): string | undefined {
-  if (op.args.length !== 2 || !PLAIN_DOMAINS.has(chainDomain(op.args))) return undefined;
+  if (op.args.length !== 2 || op.args.some((a) => a.type === 'any') || !PLAIN_DOMAINS.has(chainDomain(op.args))) return undefined;
   const [a, b] = op.args as [ExprNode, ExprNode];
   const ta = g.temp();
   if (b.kind === 'literal' && b.value !== null) return `(${ta} = ${g.value(a)}) !== null && ${ta} ${cmp} ${g.value(b)}`;
@@ -201,7 +201,8 @@ function sqlCompare(domain: ExprType, cmp: Cmp, x: RawBuilder<unknown>, y: RawBu
 }
 
 function chainJs(args: readonly ExprNode[], cmp: Cmp, c: Parameters<OperatorDescriptor['js']>[1]): JsTest {
-  const domain = chainDomain(args);
+  // an untyped operand is compared by its runtime type (never with JS coercion)
+  const domain = args.some((a) => a.type === 'any') ? 'any' : chainDomain(args);
   const fns = args.map((a) => c.value(a));
   if (fns.length === 2) return jsCompare(domain, cmp, fns[0]!, fns[1]!);
   // between form: evaluate the middle once
