@@ -8,7 +8,7 @@ import { migrateToLatest, type MigrateResult } from './migrations/migrate.js';
 import { FormCatalog } from './records/form-catalog.js';
 import { RecordRepository } from './records/record-repository.js';
 import type { SystemDatabase } from './system-tables.js';
-import { DEFAULT_EXACT_COUNT_LIMIT, TableSizeCache } from './records/total-count.js';
+import { DEFAULT_EXACT_COUNT_LIMIT, CountCache } from './records/total-count.js';
 
 /** The part of a pino logger the store uses. */
 export interface StoreLogger {
@@ -90,7 +90,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     records: new RecordRepository(db, forms, {
       concurrent: database.dialect === 'postgres',
       exactCountLimit: options.exactCountLimit ?? DEFAULT_EXACT_COUNT_LIMIT,
-      sizes: new TableSizeCache(),
+      counts: new CountCache(),
     }),
     audit: { list: (query) => listAudit(db, query) },
     migrate,

@@ -6,7 +6,7 @@ import { LIST_ALIAS as T, type FormMeta } from './form-catalog.js';
 import { decodeCursor, encodeCursor, keysetCondition, resolveSort, type SortSpec } from './keyset.js';
 import { toRecord, type StoredRecord } from './record-shape.js';
 import { textSearchCondition } from './text-search.js';
-import { countRows, DEFAULT_EXACT_COUNT_LIMIT, type TableSizeCache, type TotalCount } from './total-count.js';
+import { countRows, DEFAULT_EXACT_COUNT_LIMIT, type CountCache, type TotalCount } from './total-count.js';
 
 /** What `records.list` accepts. */
 export interface ListQuery {
@@ -47,8 +47,8 @@ const DEFAULT_PAGE_SIZE = 50;
 export interface ListSettings {
   readonly concurrent: boolean;
   readonly exactCountLimit?: number;
-  /** The store's cache of table sizes (one per store). */
-  readonly sizes?: TableSizeCache;
+  /** The store's cache of table sizes and estimates (one per store). */
+  readonly counts?: CountCache;
 }
 
 /**
@@ -86,7 +86,7 @@ export async function listRecords(db: Kysely<any>, meta: FormMeta, query: ListQu
   pageQuery = pageQuery.limit(limit + 1);
 
   const countLimit = settings.exactCountLimit ?? DEFAULT_EXACT_COUNT_LIMIT;
-  const count = (): Promise<TotalCount> => countRows(db, base, meta.schema, meta.table, countLimit, settings.sizes);
+  const count = (): Promise<TotalCount> => countRows(db, base, meta.schema, meta.table, countLimit, settings.counts);
   let rows: Record<string, unknown>[];
   let total: TotalCount | undefined;
   if (settings.concurrent) {

@@ -11,17 +11,22 @@ export const DEFAULT_EXACT_COUNT_LIMIT = 100_000;
 
 /** How long a table's size from the statistics is reused before it is read again. */
 const TABLE_SIZE_TTL_MS = 10_000;
+/** How long a planner estimate of one query is reused (it is an estimate already). */
+const ESTIMATE_TTL_MS = 5_000;
+const MAX_ESTIMATES = 500;
 
 /**
- * Table sizes from the statistics (`pg_class.reltuples`), remembered for a few seconds per
- * store, so a list's total costs one planner call and no extra round trip. Sizes only choose
- * between counting and estimating; a stale one costs at most a bounded count.
+ * What a store remembers to answer totals without a round trip: table sizes from the
+ * statistics (`pg_class.reltuples`, 10 s) and planner estimates per query and parameters
+ * (5 s). Both are estimates already; sizes only choose between counting and estimating,
+ * and a stale one costs at most a bounded count. Exact counts are never cached.
  */
-export class TableSizeCache {
+export class CountCache {
   readonly #sizes = new Map<string, { rows: number; at: number }>();
+  readonly #estimates = new Map<string, { rows: number; at: number }>();
 
   /** The table's estimated row count (-1 when never analysed or unknown). */
-  async get(db: Kysely<any>, schema: string, table: string): Promise<number> {
+  async tableSize(db: Kysely<any>, schema: string, table: string): Promise<number> {
     const key = `${schema}.${table}`;
     const hit = this.#sizes.get(key);
     if (hit && Date.now() - hit.at < TABLE_SIZE_TTL_MS) return hit.rows;
@@ -36,18 +41,33 @@ export class TableSizeCache {
     this.#sizes.set(key, { rows, at: Date.now() });
     return rows;
   }
+
+  /** The planner's estimate of how many rows `query` returns, reused for a few seconds. */
+  async estimate(db: Kysely<any>, query: SelectQueryBuilder<any, any, any>): Promise<number> {
+    const explain = sql<{ 'QUERY PLAN': unknown }>`explain (format json) ${query.clearSelect().select(sql`1`.as('one'))}`.compile(db);
+    const key = `${explain.sql}\u0000${JSON.stringify(explain.parameters)}`;
+    const hit = this.#estimates.get(key);
+    if (hit && Date.now() - hit.at < ESTIMATE_TTL_MS) return hit.rows;
+    const result = await db.executeQuery(explain);
+    const raw = result.rows[0]?.['QUERY PLAN'];
+    const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan?: { 'Plan Rows'?: number } }[];
+    const rows = Math.round(Number(plan[0]?.Plan?.['Plan Rows'] ?? 0));
+    if (this.#estimates.size >= MAX_ESTIMATES) this.#estimates.delete(this.#estimates.keys().next().value!);
+    this.#estimates.set(key, { rows, at: Date.now() });
+    return rows;
+  }
 }
 
 /**
  * Counts the rows `query` selects without making a large table wait for `count(*)`:
  *
- * 1. the table's size from the statistics (`pg_class.reltuples`, no scan; cached in `sizes`);
+ * 1. the table's size from the statistics (`pg_class.reltuples`, no scan);
  * 2. a small table (or one never analysed) is counted exactly, but at most `limit + 1` rows
  *    (`count(*)` over a `LIMIT` subquery), so stale statistics cannot cause a full count;
  * 3. otherwise the planner's row estimate of the filtered query (`EXPLAIN`), flagged inexact.
  *
  * @example
- * const { total, exact } = await countRows(db, base, 'app_crm', 'customer', 100_000, sizes);
+ * const { total, exact } = await countRows(db, base, 'app_crm', 'customer', 100_000, cache);
  */
 export async function countRows(
   db: Kysely<any>,
@@ -55,9 +75,9 @@ export async function countRows(
   schema: string,
   table: string,
   limit: number = DEFAULT_EXACT_COUNT_LIMIT,
-  sizes: TableSizeCache = new TableSizeCache(),
+  cache: CountCache = new CountCache(),
 ): Promise<TotalCount> {
-  const tableRows = await sizes.get(db, schema, table);
+  const tableRows = await cache.tableSize(db, schema, table);
   let atLeast = 0;
   if (tableRows < limit) {
     const bounded = await db
@@ -68,13 +88,5 @@ export async function countRows(
     if (n <= limit) return { total: n, exact: true };
     atLeast = n;
   }
-  return { total: Math.max(await estimateRows(db, query), atLeast), exact: false };
-}
-
-/** The planner's estimate of how many rows `query` returns (planning only; nothing is scanned). */
-export async function estimateRows(db: Kysely<any>, query: SelectQueryBuilder<any, any, any>): Promise<number> {
-  const result = await sql<{ 'QUERY PLAN': unknown }>`explain (format json) ${query.clearSelect().select(sql`1`.as('one'))}`.execute(db);
-  const raw = result.rows[0]?.['QUERY PLAN'];
-  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan?: { 'Plan Rows'?: number } }[];
-  return Math.round(Number(plan[0]?.Plan?.['Plan Rows'] ?? 0));
+  return { total: Math.max(await cache.estimate(db, query), atLeast), exact: false };
 }
