@@ -7,6 +7,8 @@
  *  - hand-written: the same page and the same total (planner estimate) as raw SQL through `pg`;
  *  - page only:    the hand-written page query alone (no total), for reference.
  * Prints median and p95 latencies and the ratio store / hand-written (goal ≤ 1.3× and < 50 ms).
+ * Note: the store reuses a planner estimate of one query for 5 s (it is an estimate anyway), so
+ * in the loop its total usually costs no round trip; compare with "page query alone" too.
  *
  * Run alone: `cd bench && node --import tsx first-page.ts` (after `pnpm build`).
  * Env: `TRELLIS_BENCH_PG` (default postgres://postgres@127.0.0.1:5432/test), `BENCH_ROWS`, `BENCH_ITERATIONS`.
