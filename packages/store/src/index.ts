@@ -26,3 +26,12 @@ export { type FormMeta, type FieldColumn, SYSTEM_COLUMN_INFO } from './records/f
 export { DEFAULT_EXACT_COUNT_LIMIT, type TotalCount } from './records/total-count.js';
 export { escapeLike } from './records/text-search.js';
 export { type AuditEntry, type AuditQuery, type AuditAction, type WriteContext } from './audit/audit-log.js';
+export {
+  PublicLinkRepository,
+  isLive,
+  PUBLIC_LINK_TOKEN_BYTES,
+  type PublicLink,
+  type PublicLinkOptions,
+  type ClaimKey,
+} from './public-links/public-link-repository.js';
+export { type PublicLinksDatabase } from './public-links/public-link-tables.js';

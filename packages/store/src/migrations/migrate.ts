@@ -3,10 +3,12 @@ import { TrellisError } from '@trellis/schema';
 import { SYSTEM_SCHEMA } from '../system-tables.js';
 import { StoreErrors } from '../errors.js';
 import { systemTablesMigration } from './0001-system-tables.js';
+import { publicLinksMigration } from './0003-public-links.js';
 
 /** The store's migrations, in order. Names sort lexically; never rename or edit a shipped one. */
 export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_system_tables': systemTablesMigration,
+  '0003_public_links': publicLinksMigration,
 };
 
 /** What `store.migrate()` did: the names of the migrations it applied now. */
