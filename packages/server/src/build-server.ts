@@ -4,11 +4,17 @@ import { FormResolver } from './form-resolver.js';
 import { createHttpApp, type HttpAppOptions } from './http-app.js';
 import { registerAppRoutes } from './routes/app-routes.js';
 import { registerRecordRoutes } from './routes/record-routes.js';
+import { PublicLinkRepository } from '@trellis/store';
+import type { PublicFormsOptions } from './public-forms/public-form-options.js';
+import { registerPublicFormRoutes } from './public-forms/public-form-routes.js';
+import { registerPublicLinkRoutes } from './public-forms/public-link-routes.js';
 
 /** Options of {@link buildServer}. */
 export interface ServerOptions extends HttpAppOptions {
   /** The open store; the caller closes it after `app.close()`. */
   readonly store: Store;
+  /** Public forms: rate limit per IP and body limit of anonymous submissions. */
+  readonly publicForms?: PublicFormsOptions;
 }
 
 /**
@@ -26,5 +32,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   return createHttpApp(options, (app) => {
     registerAppRoutes(app, store, resolver);
     registerRecordRoutes(app, store, resolver);
+    const links = new PublicLinkRepository(store.db);
+    registerPublicLinkRoutes(app, links, resolver);
+    registerPublicFormRoutes(app, store, links, resolver, options.publicForms);
   });
 }

@@ -30,6 +30,26 @@ export const ServerErrors = defineErrors({
     status: 415,
     description: 'The request body is not `application/json`.',
   },
+  PUBLIC_FORM_NOT_FOUND: {
+    status: 404,
+    description: 'No public form answers this token: it is unknown, switched off, expired, or its form was removed (one answer for all, so they cannot be told apart).',
+  },
+  PUBLIC_FORM_RATE_LIMITED: {
+    status: 429,
+    description: 'Too many public-form submissions from this IP address in the current window; `Retry-After` says how many seconds to wait.',
+  },
+  PUBLIC_FORM_ALREADY_SUBMITTED: {
+    status: 409,
+    description: "The public form accepts one submission per phone/email (`onePerField`) and this value was already used; `details` names the field.",
+  },
+  PUBLIC_LINK_NOT_FOUND: {
+    status: 404,
+    description: 'The form has no public link with this id (managing links).',
+  },
+  PUBLIC_LINK_INVALID: {
+    status: 400,
+    description: "A public link's options do not fit the form (unknown shown field, `onePerField` not a text field, expiry in the past); `details` names each problem.",
+  },
   SERVER_INTERNAL: {
     status: 500,
     description: 'An unexpected failure inside the server; the log holds the cause, the response never does.',

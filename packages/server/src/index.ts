@@ -15,4 +15,13 @@ export { FormResolver, type ResolvedForm } from './form-resolver.js';
 export { parseSort, parseFilterJson, checkFilter, sortableNames, type SortKey } from './list-query.js';
 export { recordSchema, listResponseSchema, DEFAULT_PAGE_SIZE } from './record-schemas.js';
 export { openTrellisStore, type TrellisStoreOptions } from './open-trellis-store.js';
+export { createRecord, requestLocale, type CreateRecordOptions } from './record-service.js';
+export {
+  DEFAULT_PUBLIC_RATE_LIMIT,
+  DEFAULT_PUBLIC_BODY_LIMIT,
+  HONEYPOT_FIELD,
+  type PublicFormsOptions,
+} from './public-forms/public-form-options.js';
+export { FixedWindowRateLimiter, type RateLimitOptions, type RateLimitVerdict } from './public-forms/rate-limiter.js';
+export { claimValue, shownFieldKeys, publicFormDef } from './public-forms/public-form-view.js';
 export type { FastifyInstance } from 'fastify';

@@ -38,6 +38,7 @@ const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   413: 'Body larger than the limit',
   415: 'Body is not JSON',
   422: 'Well-formed but refused in the current state',
+  429: 'Too many requests from this address; wait the seconds in `Retry-After`',
   500: 'Unexpected server failure (details are in the server log only)',
 };
 

@@ -113,12 +113,16 @@ describe.each(DIALECTS)('app routes on %s', (dialect) => {
       '/api/apps',
       '/api/apps/import',
       '/api/apps/{app}',
+      '/api/apps/{app}/forms/{form}/public-links',
+      '/api/apps/{app}/forms/{form}/public-links/{id}',
       '/api/apps/{app}/forms/{form}/records',
       '/api/apps/{app}/forms/{form}/records/{id}',
       '/api/apps/{app}/forms/{form}/records/{id}/history',
       '/api/apps/{app}/forms/{form}/records/{id}/restore',
       '/api/apps/{app}/package',
       '/api/health',
+      '/api/public/forms/{token}',
+      '/api/public/forms/{token}/submissions',
     ]);
     const rec = doc.paths['/api/apps/{app}/forms/{form}/records/{id}'];
     expect(Object.keys(rec).sort()).toEqual(['delete', 'get', 'patch']);

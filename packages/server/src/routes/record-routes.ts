@@ -13,6 +13,7 @@ import {
   updateBodySchema,
 } from '../record-schemas.js';
 import { errorResponses } from '../route-schemas.js';
+import { createRecord, requestLocale as locale } from '../record-service.js';
 
 interface FormParams { app: string; form: string }
 interface RecordParams extends FormParams { id: string }
@@ -86,9 +87,7 @@ export function registerRecordRoutes(app: FastifyInstance, store: Store, resolve
     },
     async (request, reply) => {
       const { app: appKey, form: formKey } = request.params;
-      const { compiled } = await resolver.form(appKey, formKey);
-      const data = compiled.assert(request.body.data, { mode: 'create', ctx: evalContext(request), locale: locale(request) });
-      const record = await store.records.create(appKey, formKey, data, writeContext(request));
+      const record = await createRecord(store, resolver, appKey, formKey, request.body.data, { ctx: evalContext(request), locale: locale(request), write: writeContext(request) });
       return reply.status(201).send(record);
     },
   );
@@ -188,12 +187,4 @@ export function registerRecordRoutes(app: FastifyInstance, store: Store, resolve
       return { items: await store.audit.list({ app: appKey, form: formKey, recordId: id, limit: request.query.limit }) };
     },
   );
-}
-
-/** The language of error messages: the first of `Accept-Language` that the engine speaks (zh-CN by default). */
-function locale(request: FastifyRequest): string {
-  const header = request.headers['accept-language'];
-  if (typeof header !== 'string') return 'zh-CN';
-  const first = header.split(',')[0]?.split(';')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('en') ? 'en' : 'zh-CN';
 }

@@ -1,0 +1,61 @@
+import type { FastifyRequest } from 'fastify';
+import type { EvalContext } from '@trellis/expr';
+import type { StoredRecord, Store, WriteContext } from '@trellis/store';
+import type { FormResolver } from './form-resolver.js';
+
+/** What {@link createRecord} needs besides the form and the data. */
+export interface CreateRecordOptions {
+  /** `$user` and `$now` for defaults and visibility conditions (`{}` for anonymous requests). */
+  readonly ctx: EvalContext;
+  /** Language of the form engine's messages (`zh-CN` or `en`). */
+  readonly locale: string;
+  /** Audit `who` and `ip`. */
+  readonly write: WriteContext;
+  /**
+   * Runs on the cleaned, validated data just before the store writes it (a public link
+   * claims its "one submission per phone" value here). It may throw to refuse the record;
+   * the function it returns, if any, is called when the write then fails, to undo the guard.
+   */
+  readonly guard?: (data: Readonly<Record<string, unknown>>) => Promise<(() => Promise<void>) | void>;
+}
+
+/**
+ * Creates a record the one way every entry point does (the record API and public forms):
+ * the live form's engine cleans, defaults, applies visibility and validates the input
+ * (`RECORD_INVALID` 400 naming each field), then the store writes the record and its audit
+ * entry in one transaction.
+ *
+ * @example
+ * const record = await createRecord(store, resolver, 'crm', 'customer', { name: 'ACME' }, { ctx: {}, locale: 'en', write: { actor: null, ip } });
+ */
+export async function createRecord(
+  store: Store,
+  resolver: FormResolver,
+  appKey: string,
+  formKey: string,
+  input: unknown,
+  options: CreateRecordOptions,
+): Promise<StoredRecord> {
+  const { compiled } = await resolver.form(appKey, formKey);
+  const data = compiled.assert(input, { mode: 'create', ctx: options.ctx, locale: options.locale });
+  const undo = options.guard ? await options.guard(data) : undefined;
+  try {
+    return await store.records.create(appKey, formKey, data, options.write);
+  } catch (e) {
+    if (undo) await undo();
+    throw e;
+  }
+}
+
+/**
+ * The language of error messages: the first of `Accept-Language` that the engine speaks
+ * (zh-CN by default).
+ *
+ * @example requestLocale(request) // 'en' for 'en-US,en;q=0.9'
+ */
+export function requestLocale(request: FastifyRequest): string {
+  const header = request.headers['accept-language'];
+  if (typeof header !== 'string') return 'zh-CN';
+  const first = header.split(',')[0]?.split(';')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}
