@@ -5,6 +5,7 @@ import { HomePage } from './pages/home-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { RecordFormPage } from './pages/record-form-page.js';
 import { RecordListPage } from './pages/record-list-page.js';
+import { PublicFormPage } from './public/public-form-page.js';
 
 /** The web app's routes; the server answers every non-API path with `index.html`, so deep links work. */
 export const router = createBrowserRouter([
@@ -19,5 +20,6 @@ export const router = createBrowserRouter([
       { path: 'forms/:form/records/:id', element: <RecordFormPage /> },
     ],
   },
+  { path: '/f/:token', element: <PublicFormPage /> },
   { path: '*', element: <NotFoundPage /> },
 ]);

@@ -15,6 +15,7 @@ import { useListViewStore } from '../list/list-view-store.js';
 import { RecordTable } from '../list/record-table.js';
 import { useNoticeStore } from '../state/notice-store.js';
 import { useAppContext } from './app-layout.js';
+import { ShareButton } from '../public/share-button.js';
 
 /** Records per page. */
 export const PAGE_SIZE = 20;
@@ -98,6 +99,7 @@ export function RecordListPage() {
             <p className="page-subtitle">{localize(form.description, locale)}</p>
           ) : null}
         </div>
+        {view.deleted ? null : <ShareButton app={app} form={form} />}
       </div>
       <ListToolbar
         form={form}
