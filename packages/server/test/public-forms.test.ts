@@ -179,6 +179,27 @@ describe.each(DIALECTS)('public forms on %s', (dialect) => {
   });
 });
 
+describe.each(DIALECTS)('one submission per phone under concurrency on %s', (dialect) => {
+  let ctx: Awaited<ReturnType<typeof open>>;
+  beforeAll(async () => {
+    ctx = await open(dialect, { rateLimit: { max: 1000, windowMs: 60_000 } });
+  });
+  afterAll(async () => ctx?.close());
+
+  it('of 12 simultaneous submissions with one phone written differently, exactly one is stored and the rest get 409', async () => {
+    const link = (await ctx.app.inject({ method: 'POST', url: LINKS, payload: { onePerField: 'phone' } })).json();
+    const spellings = ['13800138000', '+86 13800138000', '138-0013-8000', ' 138 0013 8000 '];
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        ctx.app.inject({ method: 'POST', url: `${pub(link.token)}/submissions`, payload: { data: { name: `Racer ${i}`, phone: spellings[i % 4] } } }),
+      ),
+    );
+    const codes = results.map((r) => r.statusCode).sort();
+    expect(codes).toEqual([201, ...Array(11).fill(409)]);
+    expect((await ctx.app.inject(`${RECORDS}?q=Racer`)).json().total).toBe(1);
+  });
+});
+
 describe.each(DIALECTS)('public form rate limit on %s', (dialect) => {
   let ctx: Awaited<ReturnType<typeof open>>;
   beforeAll(async () => {

@@ -20,6 +20,18 @@ describe('public form view', () => {
     expect(shownFieldKeys(form, { fields: ['notes'], onePerField: 'phone' })).toEqual(['name', 'phone', 'notes']);
   });
 
+  it('also shows the fields that a shown field\'s visibility condition reads, transitively', () => {
+    const withConditions: FormDef = {
+      ...form,
+      fields: [
+        ...form.fields,
+        { id: 'a5', key: 'kind', type: 'text', label: 'Kind', visibleWhen: { '==': [{ var: 'notes' }, 'x'] } },
+        { id: 'a6', key: 'detail', type: 'text', label: 'Detail', visibleWhen: { and: [{ '==': [{ var: ['kind', ''] }, 'b2b'] }, { '!=': [{ var: '$user.id' }, null] }] } },
+      ],
+    };
+    expect(shownFieldKeys(withConditions, { fields: ['detail'], onePerField: null })).toEqual(['name', 'notes', 'kind', 'detail']);
+  });
+
   it('narrows the definition and replaces field ids by keys', () => {
     const def = publicFormDef({ ...form, layout: [{ kind: 'section', fields: ['score'] }, { kind: 'section', fields: ['name', 'notes'] }] }, ['name', 'notes']);
     expect(def.fields.map((f) => [f.id, f.key])).toEqual([['name', 'name'], ['notes', 'notes']]);

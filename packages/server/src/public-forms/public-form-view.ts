@@ -19,7 +19,34 @@ export function shownFieldKeys(form: FormDef, link: ShownFieldsOptions): string[
   if (link.fields === null) return form.fields.map((f) => f.key);
   const wanted = new Set(link.fields);
   if (link.onePerField !== null) wanted.add(link.onePerField);
-  return form.fields.filter((f) => wanted.has(f.key) || (f.required === true && f.defaultValue === undefined)).map((f) => f.key);
+  for (const f of form.fields) if (f.required === true && f.defaultValue === undefined) wanted.add(f.key);
+  // A field whose visibility condition reads another field needs that field too (the browser
+  // evaluates the condition and the visitor decides its value), transitively.
+  const byKey = new Map(form.fields.map((f) => [f.key, f]));
+  const queue = [...wanted];
+  while (queue.length > 0) {
+    const field = byKey.get(queue.pop()!);
+    for (const key of conditionVars(field?.visibleWhen)) {
+      if (byKey.has(key) && !wanted.has(key)) {
+        wanted.add(key);
+        queue.push(key);
+      }
+    }
+  }
+  return form.fields.filter((f) => wanted.has(f.key)).map((f) => f.key);
+}
+
+/** The field keys a json-logic condition reads (`{"var": "a"}`, `{"var": ["a", 0]}`, `a.b` → `a`). */
+function conditionVars(rule: unknown, out: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(rule)) for (const r of rule) conditionVars(r, out);
+  else if (rule !== null && typeof rule === 'object') {
+    for (const [op, arg] of Object.entries(rule)) {
+      const name = op === 'var' ? (Array.isArray(arg) ? arg[0] : arg) : undefined;
+      if (typeof name === 'string') out.add(name.split('.')[0]!);
+      else conditionVars(arg, out);
+    }
+  }
+  return out;
 }
 
 /**
