@@ -71,3 +71,24 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('migrations added out of name order', () => {
+  it('a database that already ran a later-named migration still applies an earlier-named newcomer', async () => {
+    const { migrateToLatest, STORE_MIGRATIONS } = await import('../src/index.js');
+    const store = await openTestStore('pglite', testCatalog);
+    try {
+      const names = Object.keys(STORE_MIGRATIONS);
+      expect(names).toContain('0003_public_links');
+      // pretend '0003_public_links' was applied before a newcomer that sorts ahead of it
+      const newcomer = '0002_zz_newcomer_test';
+      (STORE_MIGRATIONS as Record<string, unknown>)[newcomer] = { up: async () => {} };
+      try {
+        expect((await migrateToLatest(store.db)).applied).toEqual([newcomer]);
+      } finally {
+        delete (STORE_MIGRATIONS as Record<string, unknown>)[newcomer];
+      }
+    } finally {
+      await store.close();
+    }
+  });
+});
