@@ -158,6 +158,17 @@ describe('a public form in Chromium', () => {
     expect(await entry.getByLabel('Public link', { exact: true }).inputValue()).toBe(`${base}/f/${link.token}`);
     expect(await entry.getByLabel('Embed code').inputValue()).toContain(`src="${base}/f/${link.token}?embed=1"`);
     await shot(staff, '04-share-panel');
+    // a second link made in the panel: one submission per phone, without the email field
+    await panel.getByLabel('One submission per').selectOption('phone');
+    await panel.getByText('Fields shown: all').click();
+    await panel.getByLabel('Email', { exact: true }).uncheck();
+    await panel.getByRole('button', { name: 'Create public link' }).click();
+    await panel.getByRole('region', { name: 'Public link 2' }).waitFor();
+    const made = ((await (await fetch(LINKS())).json()) as { items: { id: string; onePerField: string | null; fields: string[] | null }[] }).items;
+    expect(made).toHaveLength(2);
+    expect(made[1]!.onePerField).toBe('phone');
+    expect(made[1]!.fields).not.toContain('email');
+    expect(made[1]!.fields).toContain('name');
     await entry.getByRole('button', { name: 'Switch off' }).click();
     await entry.getByText('Off', { exact: true }).waitFor();
     await staff.close();

@@ -47,6 +47,9 @@ const en = {
   shareThankYou: 'Thank-you message (optional)',
   shareOnePer: 'One submission per',
   shareOnePerNone: 'No limit',
+  shareFieldsAll: 'Fields shown: all',
+  shareFieldsSome: 'Fields shown: {count} chosen',
+  shareFieldRequired: 'required, always shown',
   shareError: 'The public links could not be loaded or changed: {message}',
 } as const;
 
@@ -92,6 +95,9 @@ const zhCN: Record<PublicMessageKey, string> = {
   shareThankYou: '感谢语（可选）',
   shareOnePer: '每个值只能提交一次',
   shareOnePerNone: '不限制',
+  shareFieldsAll: '显示的字段：全部',
+  shareFieldsSome: '显示的字段：已选 {count} 个',
+  shareFieldRequired: '必填，始终显示',
   shareError: '无法加载或修改公开链接：{message}',
 };
 

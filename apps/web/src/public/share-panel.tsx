@@ -32,9 +32,12 @@ export function SharePanel({ app, form, open, onClose }: SharePanelProps) {
   const [busy, setBusy] = useState(false);
   const [thankYou, setThankYou] = useState('');
   const [onePer, setOnePer] = useState('');
+  /** Keys of the fields to show; `null` = all (the default). */
+  const [shown, setShown] = useState<readonly string[] | null>(null);
   const formName = localize(form.name, locale);
   const origin = window.location.origin;
-  const textFields = form.fields.filter((f) => fieldTypes.has(f.type) && fieldTypes.storesValue(f) && fieldTypes.valueType(f) === 'text');
+  const valueFields = form.fields.filter((f) => fieldTypes.has(f.type) && fieldTypes.storesValue(f));
+  const textFields = valueFields.filter((f) => fieldTypes.valueType(f) === 'text');
 
   useEffect(() => {
     const dialog = ref.current;
@@ -67,10 +70,12 @@ export function SharePanel({ app, form, open, onClose }: SharePanelProps) {
       const link = await publicApi.createLink(app, form.key, {
         ...(thankYou.trim() !== '' ? { thankYou: thankYou.trim() } : {}),
         ...(onePer !== '' ? { onePerField: onePer } : {}),
+        ...(shown !== null ? { fields: shown } : {}),
       });
       setLinks((l) => [...(l ?? []), link]);
       setThankYou('');
       setOnePer('');
+      setShown(null);
       notify(t('shareCreated'));
     });
 
@@ -167,6 +172,29 @@ export function SharePanel({ app, form, open, onClose }: SharePanelProps) {
             ))}
           </select>
         </label>
+        <details className="share-fields">
+          <summary>{shown === null ? t('shareFieldsAll') : t('shareFieldsSome', { count: shown.length })}</summary>
+          {valueFields.map((f) => {
+            const always = f.required === true && f.defaultValue === undefined;
+            const checked = always || shown === null || shown.includes(f.key);
+            return (
+              <label key={f.key} className="share-field-option">
+                <input
+                  type="checkbox"
+                  checked={checked}
+                  disabled={always}
+                  onChange={(e) => {
+                    const current = shown ?? valueFields.map((x) => x.key);
+                    const next = e.target.checked ? [...current, f.key] : current.filter((k) => k !== f.key);
+                    setShown(next.length === valueFields.length ? null : valueFields.map((x) => x.key).filter((k) => next.includes(k)));
+                  }}
+                />
+                {localize(f.label, locale)}
+                {always ? <span className="share-field-note"> · {t('shareFieldRequired')}</span> : null}
+              </label>
+            );
+          })}
+        </details>
         <button type="button" className="button button-primary" disabled={busy} onClick={() => void create()}>
           {t('shareCreate')}
         </button>
