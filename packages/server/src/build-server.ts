@@ -8,6 +8,8 @@ import { PublicLinkRepository } from '@trellis/store';
 import type { PublicFormsOptions } from './public-forms/public-form-options.js';
 import { registerPublicFormRoutes } from './public-forms/public-form-routes.js';
 import { registerPublicLinkRoutes } from './public-forms/public-link-routes.js';
+import { DraftRepository } from '@trellis/store';
+import { registerDraftRoutes } from './drafts/draft-routes.js';
 
 /** Options of {@link buildServer}. */
 export interface ServerOptions extends HttpAppOptions {
@@ -35,5 +37,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const links = new PublicLinkRepository(store.db);
     registerPublicLinkRoutes(app, links, resolver);
     registerPublicFormRoutes(app, store, links, resolver, options.publicForms);
+    registerDraftRoutes(app, store, new DraftRepository(store.db), resolver);
   });
 }

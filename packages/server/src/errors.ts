@@ -50,6 +50,18 @@ export const ServerErrors = defineErrors({
     status: 400,
     description: "A public link's options do not fit the form (unknown shown field, `onePerField` not a text field, expiry in the past); `details` names each problem.",
   },
+  DRAFT_NOT_FOUND: {
+    status: 404,
+    description: 'The app has no saved draft to plan or publish; save one with `PUT /api/apps/:app/draft` first.',
+  },
+  DRAFT_REVISION_CONFLICT: {
+    status: 409,
+    description: 'The draft was saved by someone else since it was read (its `revision` moved on); `details` gives the current revision. Reload the draft and apply the change again.',
+  },
+  DRAFT_PUBLISH_HIDES_DATA: {
+    status: 409,
+    description: 'Publishing the draft would hide fields or forms that hold data; `details` lists each with its record count. Send `{ "confirm": true }` to publish anyway (the data is kept, hidden).',
+  },
   SERVER_INTERNAL: {
     status: 500,
     description: 'An unexpected failure inside the server; the log holds the cause, the response never does.',
