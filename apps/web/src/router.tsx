@@ -6,6 +6,8 @@ import { NotFoundPage } from './pages/not-found-page.js';
 import { RecordFormPage } from './pages/record-form-page.js';
 import { RecordListPage } from './pages/record-list-page.js';
 import { PublicFormPage } from './public/public-form-page.js';
+import { DesignerPage } from './designer/designer-page.js';
+import { NewAppPage } from './designer/new-app-page.js';
 
 /** The web app's routes; the server answers every non-API path with `index.html`, so deep links work. */
 export const router = createBrowserRouter([
@@ -20,6 +22,9 @@ export const router = createBrowserRouter([
       { path: 'forms/:form/records/:id', element: <RecordFormPage /> },
     ],
   },
+  { path: '/apps/:app/design', element: <DesignerPage /> },
+  { path: '/apps/:app/design/:form', element: <DesignerPage /> },
+  { path: '/design/new', element: <NewAppPage /> },
   { path: '/f/:token', element: <PublicFormPage /> },
   { path: '*', element: <NotFoundPage /> },
 ]);

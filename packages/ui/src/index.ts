@@ -39,3 +39,5 @@ export { SingleSelectEditor, singleSelectWidget } from './widgets/single-select-
 export { MultiSelectEditor, multiSelectWidget } from './widgets/multi-select-widget.js';
 export { BooleanEditor, booleanWidget } from './widgets/boolean-widget.js';
 export { FallbackEditor, fallbackWidget } from './widgets/fallback-widget.js';
+export { ConditionBuilder, type ConditionBuilderProps } from './condition-builder.js';
+export { conditionToFilter } from './condition-parse.js';

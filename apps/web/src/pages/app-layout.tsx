@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { NavLink, Outlet, useOutletContext, useParams } from 'react-router';
+import { designerText } from '../designer/designer-messages.js';
 import { localize } from '@trellis/schema';
 import type { AppPackage } from '../api/api-types.js';
 import { AppAvatar } from '../components/app-avatar.js';
@@ -46,6 +47,11 @@ export function AppLayout() {
             ← {t('navHome')}
           </NavLink>
           {pkg ? <NavList app={app} entries={nav} /> : null}
+          {pkg ? (
+            <NavLink to={`/apps/${app}/design`} className="nav-item side-nav-design">
+              ✎ {designerText(locale, 'design')}
+            </NavLink>
+          ) : null}
         </nav>
         <main className="app-main" id="main">
           {entry.status === 'error' ? (

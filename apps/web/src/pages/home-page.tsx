@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { designerText } from '../designer/designer-messages.js';
 import { localize } from '@trellis/schema';
 import { api } from '../api/api.js';
 import type { AppSummary } from '../api/api-types.js';
@@ -27,6 +28,11 @@ export function HomePage() {
       <main className="home" id="main">
         <h1 className="page-title">{t('homeTitle')}</h1>
         <p className="page-subtitle">{t('homeSubtitle')}</p>
+        <p>
+          <Link to="/design/new" className="button">
+            + {designerText(locale, 'newApp')}
+          </Link>
+        </p>
         {error ? (
           <LoadError error={error} onRetry={load} />
         ) : !apps ? (

@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import type { LocalizedText, SelectChoice } from '@trellis/schema';
+import { ChoicesEditor } from './choices-editor.js';
+import { LocalizedInputs } from './localized-input.js';
+
+/** The part of JSON Schema the options editor reads. */
+interface PropSchema {
+  readonly type?: string | readonly string[];
+  readonly enum?: readonly unknown[];
+  readonly items?: PropSchema;
+  readonly properties?: Readonly<Record<string, PropSchema>>;
+  readonly minimum?: number;
+  readonly maximum?: number;
+}
+
+/** How one option is edited, from its schema. */
+export type OptionEditorKind = 'choices' | 'localized' | 'boolean' | 'number' | 'enum' | 'text' | 'json';
+
+/**
+ * Picks the editor of one option from its JSON Schema: a choice list (items with `value`
+ * and `label`), a localized text (string or object), boolean, number, enum, text, else JSON.
+ *
+ * @example optionEditorKind({ type: 'integer', minimum: 0 }) // 'number'
+ */
+export function optionEditorKind(schema: PropSchema): OptionEditorKind {
+  const type = schema.type;
+  if (type === 'array' && schema.items?.properties?.['value'] && schema.items.properties['label']) return 'choices';
+  if (Array.isArray(type) && type.includes('string') && type.includes('object')) return 'localized';
+  if (type === 'boolean') return 'boolean';
+  if (type === 'integer' || type === 'number') return 'number';
+  if (schema.enum) return 'enum';
+  if (type === 'string') return 'text';
+  return 'json';
+}
+
+/** Renders an input per property of a field type's options schema. */
+export function OptionsEditor({ idBase, schema, value, onChange }: { idBase: string; schema: { properties?: Readonly<Record<string, PropSchema>> } | undefined; value: Readonly<Record<string, unknown>>; onChange: (next: Record<string, unknown>) => void }) {
+  const props = Object.entries(schema?.properties ?? {});
+  if (props.length === 0) return null;
+  const set = (name: string, v: unknown) => {
+    const next: Record<string, unknown> = { ...value };
+    if (v === undefined || v === '') delete next[name];
+    else next[name] = v;
+    onChange(next);
+  };
+  return (
+    <>
+      {props.map(([name, prop]) => (
+        <OptionInput key={name} id={`${idBase}-${name}`} name={name} schema={prop} value={value[name]} onChange={(v) => set(name, v)} />
+      ))}
+    </>
+  );
+}
+
+function OptionInput({ id, name, schema, value, onChange }: { id: string; name: string; schema: PropSchema; value: unknown; onChange: (v: unknown) => void }) {
+  const kind = optionEditorKind(schema);
+  switch (kind) {
+    case 'choices':
+      return <ChoicesEditor value={Array.isArray(value) ? (value as SelectChoice[]) : []} onChange={onChange} />;
+    case 'localized':
+      return <LocalizedInputs idBase={id} labels={[`${name} (中文)`, `${name} (English)`]} value={value as LocalizedText | undefined} onChange={onChange} />;
+    case 'boolean':
+      return (
+        <div className="designer-prop designer-check">
+          <input id={id} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked ? true : undefined)} />
+          <label htmlFor={id}>{name}</label>
+        </div>
+      );
+    case 'number':
+      return (
+        <div className="designer-prop">
+          <label htmlFor={id}>{name}</label>
+          <input
+            id={id}
+            className="tr-input"
+            type="number"
+            min={schema.minimum}
+            max={schema.maximum}
+            value={typeof value === 'number' ? value : ''}
+            onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
+          />
+        </div>
+      );
+    case 'enum':
+      return (
+        <div className="designer-prop">
+          <label htmlFor={id}>{name}</label>
+          <select id={id} className="tr-input tr-select" value={String(value ?? '')} onChange={(e) => onChange(e.target.value === '' ? undefined : schema.enum!.find((x) => String(x) === e.target.value))}>
+            <option value="">—</option>
+            {schema.enum!.map((x) => (
+              <option key={String(x)} value={String(x)}>
+                {String(x)}
+              </option>
+            ))}
+          </select>
+        </div>
+      );
+    case 'text':
+      return (
+        <div className="designer-prop">
+          <label htmlFor={id}>{name}</label>
+          <input id={id} className="tr-input" value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)} />
+        </div>
+      );
+    default:
+      return <JsonOption id={id} name={name} value={value} onChange={onChange} />;
+  }
+}
+
+function JsonOption({ id, name, value, onChange }: { id: string; name: string; value: unknown; onChange: (v: unknown) => void }) {
+  const [text, setText] = useState(() => (value === undefined ? '' : JSON.stringify(value)));
+  const [bad, setBad] = useState(false);
+  return (
+    <div className="designer-prop">
+      <label htmlFor={id}>{name} (JSON)</label>
+      <textarea
+        id={id}
+        className="tr-input"
+        rows={2}
+        aria-invalid={bad}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={() => {
+          try {
+            onChange(text.trim() === '' ? undefined : JSON.parse(text));
+            setBad(false);
+          } catch {
+            setBad(true);
+          }
+        }}
+      />
+    </div>
+  );
+}
