@@ -8,7 +8,7 @@ import { FieldTypeRegistry } from './field-type-registry.js';
 import { builtInFieldTypes } from './field-types/index.js';
 
 const ratingType = defineFieldType({
-  type: 'rating',
+  type: 'stars',
   label: { 'zh-CN': '评分', en: 'Rating' },
   group: 'advanced',
   valueType: 'number',
@@ -26,7 +26,7 @@ describe('FieldTypeRegistry', () => {
 
   it('a plugin type works in validation and in the pipeline like a built-in', () => {
     const registry = new FieldTypeRegistry(builtInFieldTypes).register(ratingType);
-    const form: FormDef = { key: 'survey', name: '满意度', fields: [{ id: 'r', key: 'score', type: 'rating', label: { 'zh-CN': '评分', en: 'Score' }, options: { stars: 5 } }] };
+    const form: FormDef = { key: 'survey', name: '满意度', fields: [{ id: 'r', key: 'score', type: 'stars', label: { 'zh-CN': '评分', en: 'Score' }, options: { stars: 5 } }] };
     const pkg = { schemaVersion: 1, app: { key: 'svc', name: '服务' }, forms: [form] };
     expect(validateAppPackage(pkg, registry).ok).toBe(true);
     expect(validateAppPackage({ ...pkg, forms: [{ ...form, fields: [{ ...form.fields[0], options: { stars: 20 } }] }] }, registry)).toEqual({

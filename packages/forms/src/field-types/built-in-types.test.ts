@@ -28,11 +28,13 @@ const errorOf = (field: Parameters<typeof formWith>[0], value: unknown, locale =
 };
 
 describe('the built-in registry', () => {
-  it('holds exactly the version-1 types, with their value types', () => {
+  it('holds exactly the built-in types, with their value types', () => {
     const types = fieldTypes.list().map((t) => [t.type, typeof t.valueType === 'string' ? t.valueType : 'fn']);
     expect(types).toEqual([
       ['text', 'text'], ['long_text', 'text'], ['number', 'number'], ['date', 'date'], ['datetime', 'datetime'],
       ['single_select', 'text'], ['multi_select', 'text_list'], ['boolean', 'boolean'],
+      ['rich_text', 'text'], ['money', 'number'], ['percent', 'number'], ['rating', 'number'], ['time', 'text'],
+      ['tags', 'text_list'], ['phone', 'text'], ['email', 'text'], ['url', 'text'], ['id_number', 'text'],
     ]);
   });
 });

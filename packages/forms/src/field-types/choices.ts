@@ -47,3 +47,11 @@ export function checkChoices(field: FieldDef): { path: string; message: string }
   });
   return out;
 }
+
+/** Longest free text of a select's "other" answer. */
+export const OTHER_MAX_LENGTH = 200;
+
+/** Whether a select accepts free text besides its choices (`options.allowOther`). */
+export function allowsOther(field: FieldDef): boolean {
+  return field.options?.['allowOther'] === true;
+}

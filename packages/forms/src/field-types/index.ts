@@ -7,10 +7,21 @@ import { multiSelectType } from './multi-select.js';
 import { numberType } from './number.js';
 import { singleSelectType } from './single-select.js';
 import { textType } from './text.js';
+import { emailType } from './email.js';
+import { idNumberType } from './id-number.js';
+import { moneyType } from './money.js';
+import { percentType } from './percent.js';
+import { phoneType } from './phone.js';
+import { ratingType } from './rating.js';
+import { richTextType } from './rich-text.js';
+import { tagsType } from './tags.js';
+import { timeType } from './time.js';
+import { urlType } from './url.js';
 
 export { booleanType, dateType, datetimeType, longTextType, multiSelectType, numberType, singleSelectType, textType };
+export { emailType, idNumberType, moneyType, percentType, phoneType, ratingType, richTextType, tagsType, timeType, urlType };
 
-/** The field types of definition language version 1, in palette order. */
+/** The built-in field types, in palette order. */
 export const builtInFieldTypes: readonly FieldTypeDefinition[] = [
   textType,
   longTextType,
@@ -20,4 +31,14 @@ export const builtInFieldTypes: readonly FieldTypeDefinition[] = [
   singleSelectType,
   multiSelectType,
   booleanType,
+  richTextType,
+  moneyType,
+  percentType,
+  ratingType,
+  timeType,
+  tagsType,
+  phoneType,
+  emailType,
+  urlType,
+  idNumberType,
 ];

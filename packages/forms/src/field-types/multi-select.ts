@@ -1,11 +1,11 @@
 import { cleanText } from '../cleaners.js';
 import { defineFieldType } from '../field-type.js';
-import { checkChoices, choiceLabel, choicesOf, choicesOptionSchema, choiceValueFor } from './choices.js';
+import { allowsOther, checkChoices, choiceLabel, choicesOf, choicesOptionSchema, choiceValueFor, OTHER_MAX_LENGTH } from './choices.js';
 
 const SEPARATORS = /[,，;；、\n]/;
 
 /**
- * Options: `choices` (required), `minItems`, `maxItems`. The value is a list of choice
+ * Options: `choices` (required), `minItems`, `maxItems`, `allowOther` (free texts besides the choices). The value is a list of choice
  * values without duplicates; `"a, b"` and labels are accepted on input; an empty list is `null`.
  */
 export const multiSelectType = defineFieldType({
@@ -18,6 +18,7 @@ export const multiSelectType = defineFieldType({
     required: ['choices'],
     properties: {
       choices: choicesOptionSchema,
+      allowOther: { type: 'boolean' },
       minItems: { type: 'integer', minimum: 0 },
       maxItems: { type: 'integer', minimum: 1 },
     },
@@ -25,7 +26,7 @@ export const multiSelectType = defineFieldType({
   },
   valueSchema: (field) => ({
     type: 'array',
-    items: { type: 'string', enum: choicesOf(field).map((c) => c.value) },
+    items: allowsOther(field) ? { type: 'string', minLength: 1, maxLength: OTHER_MAX_LENGTH } : { type: 'string', enum: choicesOf(field).map((c) => c.value) },
     uniqueItems: true,
     ...(field.options?.['minItems'] === undefined ? {} : { minItems: field.options['minItems'] }),
     ...(field.options?.['maxItems'] === undefined ? {} : { maxItems: field.options['maxItems'] }),
