@@ -1,0 +1,153 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fieldTypes } from '@trellis/forms';
+import { buildServer } from '@trellis/server';
+import { openStore, type Store } from '@trellis/store';
+
+/**
+ * The form designer in a real Chromium against a real server (PGlite in a temporary
+ * folder, the web app built fresh): a new app is started, fields are dragged from the
+ * palette onto the canvas with react-dnd's HTML5 backend, a label and "required" are set,
+ * the draft is published through the plan dialog, then the new form is filled (refused
+ * first, then accepted) and its record found in the list.
+ */
+const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+const SHOTS = process.env.TRELLIS_E2E_SCREENSHOTS;
+
+let dataDir: string;
+let store: Store;
+let server: Awaited<ReturnType<typeof buildServer>>;
+let base: string;
+let browser: Browser;
+let page: Page;
+
+async function shot(name: string): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, `designer-${name}.png`), fullPage: true });
+}
+
+/** Drags with playwright's dragTo (real HTML5 drag events in Chromium, which react-dnd's backend handles). */
+async function drag(source: Locator, target: Locator): Promise<void> {
+  await source.dragTo(target);
+}
+
+const canvasKeys = () => page.locator('.designer-canvas [data-field-key]').evaluateAll((els) => els.map((e) => e.getAttribute('data-field-key')));
+
+describe('the form designer in Chromium', () => {
+  beforeAll(async () => {
+    // always build: the designer must be in the bundle under test
+    execFileSync('pnpm', ['--filter', '@trellis/web', 'build'], { cwd: repoRoot, stdio: 'ignore' });
+    dataDir = mkdtempSync(join(tmpdir(), 'trellis-e2e-designer-'));
+    store = await openStore({ dataDir, catalog: fieldTypes });
+    server = await buildServer({ store, webRoot });
+    base = await server.listen({ host: '127.0.0.1', port: 0 });
+    browser = await chromium.launch({
+      executablePath: process.env.TRELLIS_CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${base}/`);
+    await page.evaluate(() => localStorage.setItem('trellis.locale', 'en'));
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await store?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts a new app with an empty form from the home page', async () => {
+    await page.goto(`${base}/`);
+    await page.getByRole('link', { name: /New app/ }).click();
+    await page.waitForURL(`${base}/design/new`);
+    await page.getByLabel('App name').fill('Helpdesk');
+    await page.getByLabel('App key').fill('helpdesk');
+    await page.getByLabel('Form name').fill('Ticket');
+    await page.getByLabel('Form key').fill('ticket');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.waitForURL(`${base}/apps/helpdesk/design/ticket`);
+    await page.getByText('Drag field types here').waitFor();
+    const draft = await (await fetch(`${base}/api/apps/helpdesk/draft`)).json();
+    expect(draft).toMatchObject({ revision: 1, saved: true, liveVersion: null });
+  });
+
+  it('drops fields from the palette onto the canvas, between fields, and reorders them by drag and by buttons', async () => {
+    const palette = (type: string) => page.locator(`.designer-palette [data-field-type="${type}"]`);
+    await drag(palette('text'), page.locator('[data-drop-section="0"]'));
+    await expect.poll(canvasKeys).toEqual(['text']);
+    await drag(palette('number'), page.locator('[data-drop-section="0"]'));
+    await expect.poll(canvasKeys).toEqual(['text', 'number']);
+    // dropped onto the first field: goes before it
+    await drag(palette('single_select'), page.locator('.designer-canvas [data-field-key="text"]'));
+    await expect.poll(canvasKeys).toEqual(['single_select', 'text', 'number']);
+    // reorder by drag: the number field before the select
+    await drag(page.locator('.designer-canvas [data-field-key="number"]'), page.locator('.designer-canvas [data-field-key="single_select"]'));
+    await expect.poll(canvasKeys).toEqual(['number', 'single_select', 'text']);
+    // and with the buttons
+    await page.getByRole('button', { name: /^Move up Text/ }).click();
+    await expect.poll(canvasKeys).toEqual(['number', 'text', 'single_select']);
+    // palette by keyboard: focus a type and press Enter
+    await palette('long_text').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(canvasKeys).toEqual(['number', 'text', 'single_select', 'long_text']);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(canvasKeys).toEqual(['number', 'text', 'single_select']);
+    await shot('01-canvas');
+  });
+
+  it('sets a label, a key and "required" in the properties panel and shows them in the preview', async () => {
+    await page.locator('.designer-canvas [data-field-key="text"] .designer-field-main').click();
+    const props = page.getByRole('complementary', { name: /Properties/ });
+    await props.getByLabel('Label (English)').fill('Subject');
+    await props.getByLabel('Label (Chinese)').fill('主题');
+    await props.getByLabel('Key', { exact: true }).fill('Bad Key');
+    await props.getByRole('alert').waitFor();
+    await props.getByLabel('Key', { exact: true }).fill('subject');
+    await expect.poll(() => props.getByRole('alert').count()).toBe(0);
+    await props.getByLabel('Required').check();
+    await expect.poll(canvasKeys).toEqual(['number', 'subject', 'single_select']);
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await preview.getByText('Subject').first().waitFor();
+    await preview.getByRole('radio', { name: 'Phone' }).click();
+    expect(await page.locator('[data-preview-width="phone"]').count()).toBe(1);
+    await shot('02-properties');
+  });
+
+  it('publishes the draft after showing the plan (new table and columns)', async () => {
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/New tables: ticket/).waitFor();
+    expect(await dialog.innerText()).toContain('A new app is created.');
+    await shot('03-plan');
+    await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+    await dialog.getByText('Published as version 1.').waitFor();
+    await dialog.getByRole('button', { name: 'Open the form' }).click();
+    await page.waitForURL(`${base}/apps/helpdesk/forms/ticket`);
+  });
+
+  it('fills the new form: refused without the required subject, accepted with it, and found in the list', async () => {
+    await page.getByRole('button', { name: 'New' }).click();
+    await page.waitForURL(/\/forms\/ticket\/new$/);
+    await page.fill('#field-number', '3');
+    await page.press('#field-number', 'Enter');
+    const error = page.locator('.tr-field-error[data-field="subject"]');
+    await error.waitFor();
+    expect(await error.innerText()).toContain('Subject');
+    expect(page.url()).toMatch(/\/new$/);
+    await shot('04-refused');
+    await page.fill('#field-subject', 'Printer on fire');
+    await page.press('#field-subject', 'Enter');
+    await page.waitForURL(/\/forms\/ticket\/records\/[0-9a-f-]{36}$/);
+    await page.locator('.breadcrumb a').click();
+    await page.locator('tbody tr', { hasText: 'Printer on fire' }).waitFor();
+    await shot('05-list');
+  });
+});
