@@ -121,6 +121,31 @@ describe('the form designer in Chromium', () => {
     await shot('02-properties');
   });
 
+  it('arranges fields in a two-column section and makes one visible only when a condition holds', async () => {
+    await drag(page.locator('.designer-palette [data-field-type="section"]'), page.locator('.designer-section-drop'));
+    await page.locator('[data-section="1"]').waitFor();
+    expect(await page.locator('[data-section="1"] select').inputValue()).toBe('2');
+    await drag(page.locator('.designer-canvas [data-field-key="single_select"]'), page.locator('[data-drop-section="1"]'));
+    await expect.poll(() => page.locator('[data-section="1"] [data-field-key]').evaluateAll((els) => els.map((e) => e.getAttribute('data-field-key')))).toEqual(['single_select']);
+
+    await page.locator('.designer-canvas [data-field-key="single_select"] .designer-field-main').click();
+    const props = page.getByRole('complementary', { name: /Properties/ });
+    const when = props.getByRole('group', { name: 'Visible when' });
+    await when.getByRole('button', { name: /Add condition/ }).click();
+    await when.getByLabel('Field').selectOption('number');
+    await when.getByLabel('Operator').selectOption('gt');
+    await when.getByLabel('Value').fill('2');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('Draft saved.').waitFor();
+    const draft = await (await fetch(`${base}/api/apps/helpdesk/draft`)).json();
+    const form = draft.package.forms[0];
+    expect(form.fields.find((f: { key: string }) => f.key === 'single_select').visibleWhen).toEqual({ '>': [{ var: 'number' }, 2] });
+    expect(form.layout).toEqual([
+      { kind: 'section', columns: 1, fields: ['number', 'subject'] },
+      { kind: 'section', columns: 2, fields: ['single_select'] },
+    ]);
+  });
+
   it('publishes the draft after showing the plan (new table and columns)', async () => {
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     const dialog = page.getByRole('dialog');
@@ -136,7 +161,9 @@ describe('the form designer in Chromium', () => {
   it('fills the new form: refused without the required subject, accepted with it, and found in the list', async () => {
     await page.getByRole('button', { name: 'New' }).click();
     await page.waitForURL(/\/forms\/ticket\/new$/);
+    expect(await page.locator('#field-single_select').count()).toBe(0);
     await page.fill('#field-number', '3');
+    await page.locator('#field-single_select').waitFor();
     await page.press('#field-number', 'Enter');
     const error = page.locator('.tr-field-error[data-field="subject"]');
     await error.waitFor();
@@ -149,5 +176,20 @@ describe('the form designer in Chromium', () => {
     await page.locator('.breadcrumb a').click();
     await page.locator('tbody tr', { hasText: 'Printer on fire' }).waitFor();
     await shot('05-list');
+  });
+
+  it('asks for confirmation before publishing a draft that hides a field holding data', async () => {
+    await page.goto(`${base}/apps/helpdesk/design/ticket`);
+    await page.getByRole('button', { name: /^Remove Subject/ }).click();
+    await expect.poll(canvasKeys).toEqual(['number', 'single_select']);
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('alert').waitFor();
+    expect(await dialog.getByRole('alert').innerText()).toContain('ticket.subject (1 records)');
+    expect(await dialog.innerText()).toContain('Hidden fields (their data is kept): ticket.subject');
+    await dialog.getByRole('button', { name: 'Hide and publish' }).click();
+    await dialog.getByText('Published as version 2.').waitFor();
+    const hidden = await store.db.selectFrom('trellis.app_fields').select(['field_key', 'hidden']).where('app', '=', 'helpdesk').where('field_key', '=', 'subject').executeTakeFirst();
+    expect(hidden).toEqual({ field_key: 'subject', hidden: true });
   });
 });
