@@ -7,8 +7,14 @@ import { multiSelectWidget } from './widgets/multi-select-widget.js';
 import { numberWidget } from './widgets/number-widget.js';
 import { singleSelectWidget } from './widgets/single-select-widget.js';
 import { textWidget } from './widgets/text-widget.js';
+import { emailWidget, idNumberWidget, phoneWidget, urlWidget } from './widgets/contact-widgets.js';
+import { moneyWidget, percentWidget } from './widgets/money-widgets.js';
+import { ratingWidget } from './widgets/rating-widget.js';
+import { richTextWidget } from './widgets/rich-text-widget.js';
+import { tagsWidget } from './widgets/tags-widget.js';
+import { timeWidget } from './widgets/time-widget.js';
 
-/** The widgets of the eight basic field types of definition language version 1. */
+/** The widgets of the built-in field types. */
 export const builtInWidgets: readonly FieldWidget[] = [
   textWidget,
   longTextWidget,
@@ -18,6 +24,16 @@ export const builtInWidgets: readonly FieldWidget[] = [
   singleSelectWidget,
   multiSelectWidget,
   booleanWidget,
+  richTextWidget,
+  moneyWidget,
+  percentWidget,
+  ratingWidget,
+  timeWidget,
+  tagsWidget,
+  phoneWidget,
+  emailWidget,
+  urlWidget,
+  idNumberWidget,
 ];
 
 /**

@@ -39,5 +39,14 @@ export { SingleSelectEditor, singleSelectWidget } from './widgets/single-select-
 export { MultiSelectEditor, multiSelectWidget } from './widgets/multi-select-widget.js';
 export { BooleanEditor, booleanWidget } from './widgets/boolean-widget.js';
 export { FallbackEditor, fallbackWidget } from './widgets/fallback-widget.js';
+export { PhoneEditor, EmailEditor, UrlEditor, IdNumberEditor, phoneWidget, emailWidget, urlWidget, idNumberWidget } from './widgets/contact-widgets.js';
+export { MoneyEditor, PercentEditor, moneyWidget, percentWidget, currencySymbol } from './widgets/money-widgets.js';
+export { RatingEditor, ratingWidget } from './widgets/rating-widget.js';
+export { TimeEditor, timeWidget } from './widgets/time-widget.js';
+export { TagsEditor, tagsWidget } from './widgets/tags-widget.js';
+export { RichTextEditor, RichTextView, richTextWidget } from './widgets/rich-text-widget.js';
+export { SingleSelectOtherEditor } from './widgets/select-other-editor.js';
+export { formatTypedCell, formatTagsCell } from './type-cell-format.js';
+export { parseTagsInput, tagsToInput } from './tags-input.js';
 export { ConditionBuilder, type ConditionBuilderProps } from './condition-builder.js';
 export { conditionToFilter } from './condition-parse.js';

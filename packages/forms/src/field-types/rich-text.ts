@@ -21,6 +21,6 @@ export const richTextType = defineFieldType({
     const html = sanitizeHtml(value).trim();
     return html === '' || (htmlToText(html) === '' && !/<img\b/.test(html)) ? null : html;
   },
-  format: (value) => (typeof value === 'string' ? htmlToText(value) : ''),
+  format: (value) => (typeof value === 'string' ? htmlToText(sanitizeHtml(value)) : ''),
   filterOperators: ['contains', 'isEmpty'],
 });

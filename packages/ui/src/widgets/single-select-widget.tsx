@@ -2,9 +2,15 @@ import { localize } from '@trellis/schema';
 import { fieldChoices } from '../choices.js';
 import { defineFieldWidget, type FieldWidgetProps } from '../field-widget.js';
 import { uiText } from '../ui-messages.js';
+import { SingleSelectOtherEditor } from './select-other-editor.js';
 
-/** Drop-down of the field's choices, with an empty first entry. */
-export function SingleSelectEditor({ field, value, onChange, id, describedBy, invalid, required, disabled, locale }: FieldWidgetProps) {
+/** Drop-down of the field's choices, with an empty first entry; with `allowOther`, also "Other…" and a text input. */
+export function SingleSelectEditor(props: FieldWidgetProps) {
+  if (props.field.options?.['allowOther'] === true) return <SingleSelectOtherEditor {...props} />;
+  return <PlainSingleSelect {...props} />;
+}
+
+function PlainSingleSelect({ field, value, onChange, id, describedBy, invalid, required, disabled, locale }: FieldWidgetProps) {
   const choices = fieldChoices(field);
   const current = typeof value === 'string' ? value : '';
   const known = current === '' || choices.some((c) => c.value === current);

@@ -1,0 +1,38 @@
+import { defineFieldWidget, type FieldWidgetProps } from '../field-widget.js';
+import { formatTypedCell } from '../type-cell-format.js';
+import { uiText } from '../ui-messages.js';
+
+/** Stars as radio buttons (keyboard: arrows), 1..max; "clear" sets no rating. */
+export function RatingEditor({ field, value, onChange, id, describedBy, invalid, required, disabled, locale }: FieldWidgetProps) {
+  const max = typeof field.options?.['max'] === 'number' ? field.options['max'] : 5;
+  const current = typeof value === 'number' ? value : 0;
+  const stars = Array.from({ length: max }, (_, i) => i + 1);
+  return (
+    <span className="tr-rating" role="radiogroup" aria-describedby={describedBy} aria-invalid={invalid || undefined} aria-required={required || undefined}>
+      {stars.map((n) => (
+        <label key={n} className={n <= current ? 'tr-star tr-star-on' : 'tr-star'}>
+          <input
+            id={n === 1 ? id : `${id}-${n}`}
+            type="radio"
+            name={field.key}
+            value={n}
+            checked={current === n}
+            disabled={disabled}
+            onChange={() => onChange(n)}
+            className="tr-visually-hidden"
+          />
+          <span aria-hidden="true">{n <= current ? '★' : '☆'}</span>
+          <span className="tr-visually-hidden">{n}</span>
+        </label>
+      ))}
+      {current > 0 && !disabled ? (
+        <button type="button" className="tr-link-button" onClick={() => onChange(null)}>
+          {uiText(locale, 'clearValue')}
+        </button>
+      ) : null}
+    </span>
+  );
+}
+
+/** The built-in widget of the `rating` field type. */
+export const ratingWidget = defineFieldWidget({ type: 'rating', Editor: RatingEditor, labelling: 'group', formatCell: formatTypedCell() });
