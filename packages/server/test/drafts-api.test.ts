@@ -104,6 +104,27 @@ describe.each(DIALECTS)('draft routes on %s', (dialect) => {
     expect(list.items[0].data).not.toHaveProperty('phone');
   });
 
+  it('asks for confirmation before hiding a whole form that holds records, and not for an empty one', async () => {
+    const cur = (await ctx.app.inject('/api/apps/desk/draft')).json();
+    const withEmpty = structuredClone(cur.package);
+    withEmpty.forms[0].fields = withEmpty.forms[0].fields.filter((f: { key: string }) => f.key === 'title');
+    withEmpty.forms.push({ key: 'note', name: 'Note', fields: [{ id: 'f_n', key: 'body', type: 'text', label: 'Body' }] });
+    await ctx.app.inject({ method: 'PUT', url: '/api/apps/desk/draft', payload: { revision: cur.revision, package: withEmpty } });
+    expect((await ctx.app.inject({ method: 'POST', url: '/api/apps/desk/publish', payload: {} })).statusCode).toBe(200);
+
+    const next = (await ctx.app.inject('/api/apps/desk/draft')).json();
+    const dropBoth = structuredClone(next.package);
+    dropBoth.forms = [{ key: 'spare', name: 'Spare', fields: [] }];
+    await ctx.app.inject({ method: 'PUT', url: '/api/apps/desk/draft', payload: { revision: next.revision, package: dropBoth } });
+    const plan = (await ctx.app.inject({ method: 'POST', url: '/api/apps/desk/draft/plan' })).json();
+    expect(plan.plan.formsHidden.map((f: { form: string }) => f.form).sort()).toEqual(['note', 'ticket']);
+    expect(plan.hidesData.forms).toEqual([{ form: 'ticket', table: 'ticket', records: 1 }]);
+    const refused = await ctx.app.inject({ method: 'POST', url: '/api/apps/desk/publish', payload: {} });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.details).toContainEqual({ path: '/forms/ticket', message: '1 record(s); the form will be hidden, not deleted' });
+    expect(refused.json().error.details.map((d: { path: string }) => d.path)).not.toContain('/forms/note');
+  });
+
   it('answers 404 DRAFT_NOT_FOUND when planning or publishing without a draft', async () => {
     for (const url of ['/api/apps/sales/draft/plan', '/api/apps/sales/publish']) {
       const res = await ctx.app.inject({ method: 'POST', url, payload: {} });
