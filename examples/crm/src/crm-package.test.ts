@@ -40,7 +40,7 @@ describe('the CRM app package', () => {
 
   it('refuses a malformed phone number with the phone message', () => {
     const r = compileForm(crmPackage.forms[0]!).process({ name: '测试公司', industry: 'it', phone: '12345' }, { mode: 'create' });
-    expect(r.ok === false && r.errors).toEqual([{ path: '/data/phone', code: 'FIELD_PATTERN', message: '「联系电话」请输入 11 位手机号，或带区号的固定电话（如 010-12345678）' }]);
+    expect(r.ok === false && r.errors).toEqual([{ path: '/data/phone', code: 'FIELD_PATTERN', message: '「联系电话」应为 11 位手机号或带区号的固定电话（如 13812341234 或 010-12345678）' }]);
   });
 
   it('asks for a loss reason only when an opportunity is lost', () => {

@@ -42,8 +42,8 @@ describe('phone', () => {
     expect(valueOf({ type: 'phone' }, '(010) 8888 6666')).toBe('010-88886666');
   });
   it('refuses invalid numbers with a message naming the field', () => {
-    expect(errorOf({ type: 'phone' }, '12345')).toMatchObject({ code: 'FIELD_PATTERN', message: "'Value': must be a mobile number (13812341234) or a landline number (010-12345678)" });
-    expect(errorOf({ type: 'phone' }, '12812341234', 'zh-CN').message).toBe('「值」应为手机号或固定电话（如 13812341234 或 010-12345678）');
+    expect(errorOf({ type: 'phone' }, '12345')).toMatchObject({ code: 'FIELD_PATTERN', message: "'Value': must be an 11-digit mobile number (13812341234) or a landline number with area code (010-12345678)" });
+    expect(errorOf({ type: 'phone' }, '12812341234', 'zh-CN').message).toBe('「值」应为 11 位手机号或带区号的固定电话（如 13812341234 或 010-12345678）');
   });
   it('restricts to mobiles or landlines when asked', () => {
     expect(errorOf({ type: 'phone', options: { kind: 'mobile' } }, '010-88886666').message).toContain('11-digit mobile');
@@ -71,7 +71,8 @@ describe('email', () => {
 describe('url', () => {
   it('adds https:// to a bare host and keeps http(s) URLs', () => {
     expect(valueOf({ type: 'url' }, 'example.com/about')).toBe('https://example.com/about');
-    expect(valueOf({ type: 'url' }, 'HTTP://Example.com')).toBe('http://example.com/');
+    expect(valueOf({ type: 'url' }, 'HTTP://Example.com')).toBe('http://example.com');
+    expect(valueOf({ type: 'url' }, 'https://Example.com/Path?Q=1')).toBe('https://example.com/Path?Q=1');
   });
   it('refuses other schemes and non-URLs', () => {
     for (const bad of ['javascript:alert(1)', 'ftp://example.com', 'not a url', 'http://nodot', 'https://user:pw@example.com']) {

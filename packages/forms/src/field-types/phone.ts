@@ -27,7 +27,7 @@ export const phoneType = defineFieldType({
           ? { 'zh-CN': '应为 11 位手机号（1 开头，第二位 3–9）', en: 'must be an 11-digit mobile number starting 13–19' }
           : wanted === 'landline'
             ? { 'zh-CN': '应为固定电话（区号-号码，如 010-12345678）', en: 'must be a landline number: area code and number, such as 010-12345678' }
-            : { 'zh-CN': '应为手机号或固定电话（如 13812341234 或 010-12345678）', en: 'must be a mobile number (13812341234) or a landline number (010-12345678)' };
+            : { 'zh-CN': '应为 11 位手机号或带区号的固定电话（如 13812341234 或 010-12345678）', en: 'must be an 11-digit mobile number (13812341234) or a landline number with area code (010-12345678)' };
       return { code: 'FIELD_PATTERN', params: { message } };
     }
     return undefined;

@@ -1,18 +1,15 @@
 import { defineFieldType } from '../field-type.js';
 
-/** Trims; adds `https://` to a bare host (`example.com/a` → `https://example.com/a`); lower-cases scheme and host. */
+/**
+ * Trims; adds `https://` to a bare host (`example.com/a` → `https://example.com/a`);
+ * lower-cases the scheme and host and keeps the rest as typed (no trailing `/` added).
+ */
 export function cleanUrl(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const t = value.trim();
   if (t === '') return null;
   const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(t) ? t : /^[\w-]+(\.[\w-]+)+(?::\d+)?(?:[/?#]|$)/.test(t) ? `https://${t}` : t;
-  try {
-    const u = new URL(withScheme);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return t;
-    return u.href;
-  } catch {
-    return t;
-  }
+  return withScheme.replace(/^(https?:\/\/)([^/?#@]*)/i, (_m, scheme: string, host: string) => scheme.toLowerCase() + host.toLowerCase());
 }
 
 /** Whether a cleaned value is an http(s) URL with a dotted host name (or localhost). */
