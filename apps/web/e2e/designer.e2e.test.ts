@@ -32,8 +32,10 @@ async function shot(name: string): Promise<void> {
 }
 
 /** Drags with playwright's dragTo (real HTML5 drag events in Chromium, which react-dnd's backend handles). */
-async function drag(source: Locator, target: Locator): Promise<void> {
-  await source.dragTo(target);
+async function drag(source: Locator, target: Locator, half?: 'first' | 'second'): Promise<void> {
+  if (half === undefined) return source.dragTo(target);
+  const box = (await target.boundingBox())!;
+  await source.dragTo(target, { targetPosition: { x: box.width / 2, y: half === 'first' ? 4 : box.height - 4 } });
 }
 
 const canvasKeys = () => page.locator('.designer-canvas [data-field-key]').evaluateAll((els) => els.map((e) => e.getAttribute('data-field-key')));
@@ -85,11 +87,16 @@ describe('the form designer in Chromium', () => {
     await expect.poll(canvasKeys).toEqual(['text']);
     await drag(palette('number'), page.locator('[data-drop-section="0"]'));
     await expect.poll(canvasKeys).toEqual(['text', 'number']);
-    // dropped onto the first field: goes before it
-    await drag(palette('single_select'), page.locator('.designer-canvas [data-field-key="text"]'));
+    // dropped onto the upper half of the first field: goes before it
+    await drag(palette('single_select'), page.locator('.designer-canvas [data-field-key="text"]'), 'first');
     await expect.poll(canvasKeys).toEqual(['single_select', 'text', 'number']);
     // reorder by drag: the number field before the select
-    await drag(page.locator('.designer-canvas [data-field-key="number"]'), page.locator('.designer-canvas [data-field-key="single_select"]'));
+    await drag(page.locator('.designer-canvas [data-field-key="number"]'), page.locator('.designer-canvas [data-field-key="single_select"]'), 'first');
+    await expect.poll(canvasKeys).toEqual(['number', 'single_select', 'text']);
+    // the lower half of a field means after it
+    await drag(palette('date'), page.locator('.designer-canvas [data-field-key="number"]'), 'second');
+    await expect.poll(canvasKeys).toEqual(['number', 'date', 'single_select', 'text']);
+    await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(canvasKeys).toEqual(['number', 'single_select', 'text']);
     // and with the buttons
     await page.getByRole('button', { name: /^Move up Text/ }).click();

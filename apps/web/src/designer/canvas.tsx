@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
-import { useDrag, useDrop } from 'react-dnd';
+import { useRef } from 'react';
+import { useDrag, useDrop, type DropTargetMonitor } from 'react-dnd';
 import { localize, type FieldDef, type FormDef, type LayoutSection } from '@trellis/schema';
 import { fieldTypes } from '@trellis/forms';
 import { useLocale } from '../i18n/use-t.js';
@@ -84,7 +85,7 @@ function CanvasSection({ index, count, section, fields, selected, actions }: { i
       </div>
       <div className="designer-grid" style={{ ['--designer-columns' as string]: String(columns) } as CSSProperties}>
         {fields.map((field, i) => (
-          <FieldCard key={field.id} field={field} section={index} index={i} selected={selected === field.key} actions={actions} />
+          <FieldCard key={field.id} field={field} section={index} index={i} columns={columns} selected={selected === field.key} actions={actions} />
         ))}
         <EndDrop section={index} empty={fields.length === 0} actions={actions} />
       </div>
@@ -92,33 +93,44 @@ function CanvasSection({ index, count, section, fields, selected, actions }: { i
   );
 }
 
-function useFieldDrop(target: DropTarget, actions: CanvasActions) {
+function useFieldDrop(target: DropTarget, actions: CanvasActions, element?: { current: HTMLElement | null }, sideways = false) {
+  // over a field card, the first half of the card means "before it", the second "after it"
+  const resolve = (monitor: DropTargetMonitor): DropTarget => {
+    const offset = monitor.getClientOffset();
+    const rect = element?.current?.getBoundingClientRect();
+    if (!offset || !rect || target.index === undefined) return target;
+    const after = sideways ? offset.x > rect.left + rect.width / 2 : offset.y > rect.top + rect.height / 2;
+    return after ? { section: target.section, index: target.index + 1 } : target;
+  };
   return useDrop(
     () => ({
       accept: [DND.paletteType, DND.field],
       drop: (item: PaletteTypeItem | FieldItem, monitor) => {
         if (monitor.didDrop()) return;
-        if ('fieldType' in item) actions.addType(item.fieldType, target);
-        else actions.move(item.key, target);
+        const at = resolve(monitor);
+        if ('fieldType' in item) actions.addType(item.fieldType, at);
+        else actions.move(item.key, at);
       },
-      collect: (m) => ({ over: m.isOver({ shallow: true }) }),
+      collect: (m) => ({ over: m.isOver({ shallow: true }), after: m.isOver({ shallow: true }) && resolve(m) !== target }),
     }),
-    [target.section, target.index, actions],
+    [target.section, target.index, actions, sideways],
   );
 }
 
-function FieldCard({ field, section, index, selected, actions }: { field: FieldDef; section: number; index: number; selected: boolean; actions: CanvasActions }) {
+function FieldCard({ field, section, index, columns, selected, actions }: { field: FieldDef; section: number; index: number; columns: number; selected: boolean; actions: CanvasActions }) {
   const t = useDesignerT();
   const locale = useLocale();
   const [{ dragging }, drag] = useDrag(() => ({ type: DND.field, item: { key: field.key }, collect: (m) => ({ dragging: m.isDragging() }) }), [field.key]);
-  const [{ over }, drop] = useFieldDrop({ section, index }, actions);
+  const element = useRef<HTMLDivElement | null>(null);
+  const [{ over, after }, drop] = useFieldDrop({ section, index }, actions, element, columns > 1);
   const typeLabel = localize(fieldTypes.get(field.type)?.label ?? field.type, locale);
   return (
     <div
       ref={(node) => {
+        element.current = node;
         drag(drop(node));
       }}
-      className={`designer-field${selected ? ' is-selected' : ''}${over ? ' is-over' : ''}${dragging ? ' is-dragging' : ''}`}
+      className={`designer-field${selected ? ' is-selected' : ''}${over ? (after ? ' is-over-after' : ' is-over') : ''}${dragging ? ' is-dragging' : ''}${columns > 1 ? ' is-sideways' : ''}`}
       data-field-key={field.key}
       aria-current={selected ? 'true' : undefined}
     >
