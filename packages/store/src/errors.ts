@@ -33,6 +33,14 @@ export const StoreErrors = defineErrors({
   STORE_CURSOR_INVALID: { status: 400, description: 'A list cursor is malformed or belongs to a different sort.' },
   STORE_LIMIT_INVALID: { status: 400, description: 'A list limit is not an integer between 1 and the maximum page size.' },
   RECORD_NOT_FOUND: { status: 404, description: 'No record with this id exists in the form (or it is in the recycle bin).' },
+  STORE_UNIQUE_HAS_DUPLICATES: {
+    status: 409,
+    description: 'Publishing would make a field unique while its column already holds the same value in two live records; nothing was published.',
+  },
+  RECORD_DUPLICATE: {
+    status: 409,
+    description: 'A unique field already holds this value in another live record (named in the message); nothing was written.',
+  },
   RECORD_VERSION_CONFLICT: {
     status: 409,
     description: 'The record was changed by someone else since it was read; nothing was written.',

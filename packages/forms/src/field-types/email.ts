@@ -33,6 +33,7 @@ export const emailType = defineFieldType({
   label: { 'zh-CN': '邮箱', en: 'Email' },
   group: 'advanced',
   valueType: 'text',
+  optionsSchema: { type: 'object', properties: { unique: { type: 'boolean' } }, additionalProperties: false },
   valueSchema: () => ({ type: 'string', maxLength: 254 }),
   clean: (value) => cleanEmail(value),
   check: (value) =>

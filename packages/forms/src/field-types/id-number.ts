@@ -17,7 +17,7 @@ export const idNumberType = defineFieldType({
   label: { 'zh-CN': '身份证号', en: 'Resident ID number' },
   group: 'advanced',
   valueType: 'text',
-  optionsSchema: { type: 'object', properties: { mask: { type: 'boolean' } }, additionalProperties: false },
+  optionsSchema: { type: 'object', properties: { mask: { type: 'boolean' }, unique: { type: 'boolean' } }, additionalProperties: false },
   valueSchema: () => ({ type: 'string', maxLength: 18 }),
   clean: (value) => cleanIdNumber(value),
   check(value) {

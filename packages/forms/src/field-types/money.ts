@@ -24,7 +24,7 @@ export const moneyType = defineFieldType({
   valueType: 'number',
   optionsSchema: {
     type: 'object',
-    properties: { currency: { enum: CURRENCIES }, min: { type: 'number' }, max: { type: 'number' } },
+    properties: { currency: { enum: CURRENCIES }, min: { type: 'number' }, max: { type: 'number' }, unique: { type: 'boolean' } },
     additionalProperties: false,
   },
   valueSchema: (field) => ({

@@ -24,6 +24,7 @@ export const numberType = defineFieldType({
       min: { type: 'number' },
       max: { type: 'number' },
       unit: localizedTextSchema,
+      unique: { type: 'boolean' },
     },
     additionalProperties: false,
   },

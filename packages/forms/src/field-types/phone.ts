@@ -13,7 +13,7 @@ export const phoneType = defineFieldType({
   valueType: 'text',
   optionsSchema: {
     type: 'object',
-    properties: { kind: { enum: ['mobile', 'landline', 'any'] }, mask: { type: 'boolean' } },
+    properties: { kind: { enum: ['mobile', 'landline', 'any'] }, mask: { type: 'boolean' }, unique: { type: 'boolean' } },
     additionalProperties: false,
   },
   valueSchema: () => ({ type: 'string', maxLength: 30 }),

@@ -33,6 +33,7 @@ export const textType = defineFieldType({
       maxLength: { type: 'integer', minimum: 1, maximum: 1000 },
       pattern: { type: 'string', minLength: 1, maxLength: MAX_PATTERN_LENGTH },
       patternMessage: localizedTextSchema,
+      unique: { type: 'boolean' },
     },
     additionalProperties: false,
   },

@@ -26,7 +26,7 @@ export const timeType = defineFieldType({
   label: { 'zh-CN': '时间', en: 'Time' },
   group: 'datetime',
   valueType: 'text',
-  optionsSchema: { type: 'object', properties: { withSeconds: { type: 'boolean' } }, additionalProperties: false },
+  optionsSchema: { type: 'object', properties: { withSeconds: { type: 'boolean' }, unique: { type: 'boolean' } }, additionalProperties: false },
   valueSchema: (field) => ({ type: 'string', pattern: field.options?.['withSeconds'] === true ? '^([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$' : '^([01]\\d|2[0-3]):[0-5]\\d$' }),
   clean: (value, field) => cleanTime(value, field.options?.['withSeconds'] === true),
   format: (value) => (typeof value === 'string' ? value : ''),

@@ -28,6 +28,7 @@ export const urlType = defineFieldType({
   label: { 'zh-CN': '网址', en: 'URL' },
   group: 'advanced',
   valueType: 'text',
+  optionsSchema: { type: 'object', properties: { unique: { type: 'boolean' } }, additionalProperties: false },
   valueSchema: () => ({ type: 'string', maxLength: 2000 }),
   clean: (value) => cleanUrl(value),
   check: (value) =>

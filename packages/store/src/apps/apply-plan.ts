@@ -6,6 +6,7 @@ import type { SystemDatabase } from '../system-tables.js';
 import type { ColumnChange, PublishPlan } from './publish-plan.js';
 import { createFormTable } from './form-table.js';
 import { columnTypeSql } from './column-types.js';
+import { syncUniqueIndexes } from './unique-indexes.js';
 
 /**
  * Applies a {@link PublishPlan} inside the caller's transaction: DDL for new tables and
@@ -51,6 +52,8 @@ export async function applyPlan(trx: Kysely<SystemDatabase>, plan: PublishPlan, 
       .where('field_id', '=', rename.fieldId)
       .execute();
   }
+
+  await syncUniqueIndexes(trx, app, plan.schema, pkg);
 
   await trx
     .insertInto('trellis.app_versions')

@@ -5,6 +5,7 @@ import { isUuid } from '../identifiers.js';
 import type { SystemDatabase } from '../system-tables.js';
 import type { FormCatalog, FormMeta } from './form-catalog.js';
 import { listRecords, type ListQuery, type ListResult, type ListSettings } from './list-records.js';
+import { duplicateError } from './duplicate-error.js';
 import { mapValueError, selectColumns, toColumnValues, toRecord, type StoredRecord } from './record-shape.js';
 
 /** Who creates a record, and optionally who owns it (default: the actor when it is a user id). */
@@ -54,7 +55,7 @@ export class RecordRepository {
     const values = toColumnValues(meta, data);
     const actor = userId(ctx.actor);
     const owner = ctx.ownerId === undefined ? actor : ctx.ownerId;
-    return this.#write(meta, async (trx) => {
+    return this.#write(meta, { values }, async (trx) => {
       const row = await table(trx, meta)
         .insertInto(meta.table)
         .values({ ...values, created_by: actor, updated_by: actor, owner_id: owner, dept_id: ctx.deptId ?? null })
@@ -87,9 +88,11 @@ export class RecordRepository {
     }
     const values = toColumnValues(meta, update.data);
     if (!isUuid(id)) throw notFound(meta, id);
-    return this.#write(meta, async (trx) => {
+    let current: Readonly<Record<string, unknown>> = values;
+    return this.#write(meta, { values: () => current, selfId: id }, async (trx) => {
       const beforeRow = await selectRow(trx, meta, id, true);
       if (!beforeRow || beforeRow.deleted_at !== null) throw notFound(meta, id);
+      current = { ...columnsOf(meta, beforeRow), ...values };
       const row = await table(trx, meta)
         .updateTable(meta.table)
         .set({ ...values, updated_at: sql`now()`, updated_by: userId(ctx.actor), version: sql`version + 1` })
@@ -125,8 +128,10 @@ export class RecordRepository {
     const meta = await this.#forms.get(app, form);
     const deleting = action === 'delete';
     if (!isUuid(id)) throw notFound(meta, id, !deleting);
-    return this.#write(meta, async (trx) => {
+    let current: Readonly<Record<string, unknown>> = {};
+    return this.#write(meta, { values: () => current, selfId: id }, async (trx) => {
       const beforeRow = await selectRow(trx, meta, id, true);
+      if (beforeRow) current = columnsOf(meta, beforeRow);
       if (!beforeRow || (beforeRow.deleted_at === null) === !deleting) throw notFound(meta, id, !deleting);
       const expected = ctx.version ?? Number(beforeRow.version);
       if (Number(beforeRow.version) !== expected) throw conflict(meta, id, expected, Number(beforeRow.version));
@@ -149,11 +154,16 @@ export class RecordRepository {
     });
   }
 
-  async #write<T>(meta: FormMeta, work: (trx: Kysely<SystemDatabase>) => Promise<T>): Promise<T> {
+  async #write<T>(
+    meta: FormMeta,
+    target: { readonly values: Readonly<Record<string, unknown>> | (() => Readonly<Record<string, unknown>>); readonly selfId?: string },
+    work: (trx: Kysely<SystemDatabase>) => Promise<T>,
+  ): Promise<T> {
     try {
       return await this.#db.transaction().execute(work);
     } catch (e) {
-      throw mapValueError(e, meta.form);
+      const values = typeof target.values === 'function' ? target.values() : target.values;
+      throw mapValueError(await duplicateError(this.#db, meta, e, values, target.selfId), meta.form);
     }
   }
 }
@@ -166,6 +176,13 @@ async function selectRow(db: Kysely<SystemDatabase>, meta: FormMeta, id: string,
   let q = table(db, meta).selectFrom(meta.table).select(selectColumns(meta)).where('id', '=', id);
   if (lock) q = q.forUpdate();
   return q.executeTakeFirst();
+}
+
+/** The field columns of a selected row, by column name. */
+function columnsOf(meta: FormMeta, row: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of meta.fields) out[f.column] = row[f.column];
+  return out;
 }
 
 /** The actor as a user id for the `*_by` columns (uuid), or null for non-user actors. */
