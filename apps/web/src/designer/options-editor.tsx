@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { LocalizedText, SelectChoice } from '@trellis/schema';
 import { ChoicesEditor } from './choices-editor.js';
+import { useLocale } from '../i18n/use-t.js';
 import { LocalizedInputs } from './localized-input.js';
+import { optionName } from './option-names.js';
 
 /** The part of JSON Schema the options editor reads. */
 interface PropSchema {
@@ -11,6 +13,7 @@ interface PropSchema {
   readonly properties?: Readonly<Record<string, PropSchema>>;
   readonly minimum?: number;
   readonly maximum?: number;
+  readonly title?: unknown;
 }
 
 /** How one option is edited, from its schema. */
@@ -52,7 +55,9 @@ export function OptionsEditor({ idBase, schema, value, onChange }: { idBase: str
   );
 }
 
-function OptionInput({ id, name, schema, value, onChange }: { id: string; name: string; schema: PropSchema; value: unknown; onChange: (v: unknown) => void }) {
+function OptionInput({ id, name: key, schema, value, onChange }: { id: string; name: string; schema: PropSchema; value: unknown; onChange: (v: unknown) => void }) {
+  const locale = useLocale();
+  const name = optionName(key, locale, schema.title);
   const kind = optionEditorKind(schema);
   switch (kind) {
     case 'choices':
