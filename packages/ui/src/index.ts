@@ -48,5 +48,6 @@ export { RichTextEditor, RichTextView, richTextWidget } from './widgets/rich-tex
 export { SingleSelectOtherEditor } from './widgets/select-other-editor.js';
 export { formatTypedCell, formatTagsCell } from './type-cell-format.js';
 export { parseTagsInput, tagsToInput } from './tags-input.js';
+export { otherValues, withOtherValues } from './select-other.js';
 export { ConditionBuilder, type ConditionBuilderProps } from './condition-builder.js';
 export { conditionToFilter } from './condition-parse.js';

@@ -1,13 +1,19 @@
 import { localize } from '@trellis/schema';
 import { fieldChoices } from '../choices.js';
+import { useState } from 'react';
 import { defineFieldWidget, type FieldWidgetProps } from '../field-widget.js';
+import { otherValues, withOtherValues } from '../select-other.js';
+import { uiText } from '../ui-messages.js';
 
 /**
  * One checkbox per choice, shown as toggle chips. The value keeps the order of the
- * choices, and an empty selection is `null`.
+ * choices, and an empty selection is `null`. With `allowOther`, a text input takes further
+ * free-text answers (comma-separated).
  */
 export function MultiSelectEditor({ field, value, onChange, id, describedBy, invalid, disabled, locale }: FieldWidgetProps) {
   const choices = fieldChoices(field);
+  const allowOther = field.options?.['allowOther'] === true;
+  const [otherDraft, setOtherDraft] = useState(() => otherValues(field, value).join(', '));
   const selected = new Set(Array.isArray(value) ? (value as unknown[]).map(String) : []);
   const toggle = (choice: string, on: boolean) => {
     const next = new Set(selected);
@@ -38,6 +44,21 @@ export function MultiSelectEditor({ field, value, onChange, id, describedBy, inv
           </label>
         );
       })}
+      {allowOther ? (
+        <input
+          id={`${id}-other`}
+          type="text"
+          className="tr-input tr-input-other"
+          value={otherDraft}
+          placeholder={uiText(locale, 'otherPlaceholder')}
+          aria-label={uiText(locale, 'otherChoice')}
+          onChange={(e) => {
+            setOtherDraft(e.target.value);
+            onChange(withOtherValues(field, value, e.target.value));
+          }}
+          disabled={disabled}
+        />
+      ) : null}
     </div>
   );
 }
