@@ -2,6 +2,9 @@ import { defineFieldWidget, type FieldWidgetProps } from '../field-widget.js';
 import { formatTypedCell } from '../type-cell-format.js';
 import { uiText } from '../ui-messages.js';
 
+/** Hides the radio inputs but keeps them focusable and announced (works without the app's stylesheet). */
+const VISUALLY_HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+
 /** Stars as radio buttons (keyboard: arrows), 1..max; "clear" sets no rating. */
 export function RatingEditor({ field, value, onChange, id, describedBy, invalid, required, disabled, locale }: FieldWidgetProps) {
   const max = typeof field.options?.['max'] === 'number' ? field.options['max'] : 5;
@@ -10,7 +13,7 @@ export function RatingEditor({ field, value, onChange, id, describedBy, invalid,
   return (
     <span className="tr-rating" role="radiogroup" aria-describedby={describedBy} aria-invalid={invalid || undefined} aria-required={required || undefined}>
       {stars.map((n) => (
-        <label key={n} className={n <= current ? 'tr-star tr-star-on' : 'tr-star'}>
+        <label key={n} className={n <= current ? 'tr-star tr-star-on' : 'tr-star'} style={{ position: 'relative', cursor: disabled ? 'default' : 'pointer', fontSize: '1.25em', color: n <= current ? '#faad14' : '#bfbfbf' }}>
           <input
             id={n === 1 ? id : `${id}-${n}`}
             type="radio"
@@ -19,10 +22,10 @@ export function RatingEditor({ field, value, onChange, id, describedBy, invalid,
             checked={current === n}
             disabled={disabled}
             onChange={() => onChange(n)}
-            className="tr-visually-hidden"
+            style={VISUALLY_HIDDEN}
           />
           <span aria-hidden="true">{n <= current ? '★' : '☆'}</span>
-          <span className="tr-visually-hidden">{n}</span>
+          <span style={VISUALLY_HIDDEN}>{n}</span>
         </label>
       ))}
       {current > 0 && !disabled ? (

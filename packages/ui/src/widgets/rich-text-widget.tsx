@@ -56,6 +56,7 @@ export function RichTextEditor({ field, value, onChange, id, describedBy, invali
         id={id}
         ref={ref}
         className="tr-input tr-rich-area"
+        style={{ minHeight: '6em', height: 'auto', overflowY: 'auto' }}
         role="textbox"
         aria-multiline="true"
         aria-invalid={invalid || undefined}
