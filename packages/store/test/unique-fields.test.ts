@@ -70,6 +70,18 @@ for (const dialect of DIALECTS) {
       expect(await uniqueIndexes(store)).toHaveLength(1);
     });
 
+    it('empty values never collide, and of 10 concurrent creates of one value exactly one wins', async () => {
+      await store.records.create('club', 'member', { name: 'H' }, { actor: null });
+      await store.records.create('club', 'member', { name: 'I' }, { actor: null });
+      const results = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, i) => store.records.create('club', 'member', { name: `race${i}`, phone: '13700000000' }, { actor: null })),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(refused).toHaveLength(9);
+      for (const r of refused) expect(r.reason).toMatchObject({ code: 'RECORD_DUPLICATE', status: 409 });
+    });
+
     it('turning unique off drops the index, and duplicates are allowed again', async () => {
       await store.apps.publish(members(false), { actor: null });
       expect(await uniqueIndexes(store)).toEqual([]);
