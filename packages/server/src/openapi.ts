@@ -29,6 +29,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'system', description: 'Health and documentation' },
         { name: 'apps', description: 'App packages: import (install or upgrade), list, export' },
         { name: 'records', description: 'Records of a form: list, create, read, update, delete, restore, history' },
+        { name: 'drafts', description: 'The form designer: draft app packages (revision-checked saves), publish plan, publish' },
       ],
     },
   });
