@@ -241,7 +241,9 @@ export function DesignerPage() {
               problems={fieldProblems}
               onChange={(next: FieldDef) => {
                 if (!selectedField || !formKey) return;
-                apply((p) => updateField(p, formKey, selectedField.key, next));
+                // typing in one property of one field is one undo step
+                const changed = (Object.keys({ ...selectedField, ...next }) as (keyof FieldDef)[]).filter((k) => JSON.stringify(selectedField[k]) !== JSON.stringify(next[k]));
+                apply((p) => updateField(p, formKey, selectedField.key, next), `${selectedField.id}:${changed.join(',')}`);
                 if (next.key !== selectedField.key) useDesignerStore.getState().select(next.key);
               }}
             />

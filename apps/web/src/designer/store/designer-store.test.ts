@@ -39,4 +39,24 @@ describe('designer store', () => {
     s().load('app', emptyApp('app', 'App', 'form', 'Form'), 3);
     expect(s().past).toEqual([]);
   });
+
+  it('joins changes of one merge key within the window into one undo step, and not after it or across keys', () => {
+    const store = createDesignerStore();
+    const s = () => store.getState();
+    s().load('app', addField(emptyApp('app', 'App', 'form', 'Form'), 'form', field('a'), { section: 0 }), 0);
+    const label = (text: string) => (p: ReturnType<typeof s>['draft'] & object) => ({ ...p, app: { ...p.app, name: text } });
+    s().apply(label('S'), 'label:a', 1000);
+    s().apply(label('Su'), 'label:a', 1500);
+    s().apply(label('Sub'), 'label:a', 2000);
+    expect(s().past).toHaveLength(1);
+    s().apply(label('Subj'), 'label:a', 3500); // after the window
+    s().apply(label('Other'), 'label:b', 3600); // another key
+    expect(s().past).toHaveLength(3);
+    s().undo();
+    expect(s().draft!.app.name).toBe('Subj');
+    s().undo();
+    expect(s().draft!.app.name).toBe('Sub');
+    s().undo();
+    expect(s().draft!.app.name).toBe('App');
+  });
 });

@@ -23,7 +23,7 @@ export const createDraftSlice: StateCreator<DesignerState, [], [], DraftSlice> =
   revision: 0,
   dirty: false,
   load(app, pkg, revision, dirty = false) {
-    set({ app, draft: pkg, revision, dirty, past: [], future: [], selected: undefined });
+    set({ app, draft: pkg, revision, dirty, past: [], future: [], lastChange: undefined, selected: undefined });
   },
   saved(revision) {
     set({ revision, dirty: false });
