@@ -16,6 +16,7 @@ const OPTION_NAMES: Readonly<Record<string, Readonly<Record<AppLocale, string>>>
   kind: { 'zh-CN': '类型', en: 'Kind' },
   mask: { 'zh-CN': '脱敏显示', en: 'Mask when shown' },
   withSeconds: { 'zh-CN': '包含秒', en: 'With seconds' },
+  unique: { 'zh-CN': '不允许重复', en: 'Unique (no duplicates)' },
 };
 
 /**
