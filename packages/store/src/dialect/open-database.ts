@@ -17,6 +17,12 @@ export interface DatabaseConfig {
   readonly dataDir?: string | undefined;
   /** Largest number of pooled PostgreSQL connections (default 10). */
   readonly poolSize?: number | undefined;
+  /**
+   * Told when an idle pooled connection fails (the server restarted, the network dropped):
+   * the pool discards that connection and opens a new one on the next query. Default: a
+   * warning on stderr.
+   */
+  readonly onIdleError?: ((error: Error) => void) | undefined;
 }
 
 /** An open kysely handle plus what is needed to close it. */
@@ -45,6 +51,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
         options: '-c TimeZone=UTC',
         max: config.poolSize ?? 10,
       });
+      // An idle client's error is emitted on the pool; unhandled, it would end the process.
+      pool.on('error', config.onIdleError ?? ((e) => console.warn(`[store] an idle PostgreSQL connection failed and was discarded: ${e.message}`)));
       const client = await pool.connect();
       client.release();
     } catch (e) {
