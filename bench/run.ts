@@ -5,12 +5,14 @@
  */
 import { main as conditions } from './conditions.js';
 import { main as firstPage } from './first-page.js';
+import { main as formSubmit } from './form-submit.js';
 import { main as recordApi } from './record-api.js';
 
 const all = {
   conditions: () => conditions(),
   'record-api': () => recordApi(process.argv.slice(2).filter((a) => !(a in all))),
   'first-page': () => firstPage(),
+  'form-submit': () => formSubmit(),
 } as const;
 
 const wanted = process.argv.slice(2).filter((a): a is keyof typeof all => a in all);
