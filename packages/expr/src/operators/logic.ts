@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { truthy } from '../js-runtime.js';
-import { defineOperator, type JsFn, type JsTest } from '../operator.js';
+import { defineOperator, type JsFn, type JsTest, type SqlCompiler, type SqlFn } from '../operator.js';
 import { coerceLiteral, describeType } from '../type-rules.js';
+import type { OpNode } from '../expr-node.js';
 import type { ExprType } from '../types.js';
 
 /** `and`: true when every argument is truthy (always a boolean, unlike json-logic's value-returning `and`). */
@@ -28,13 +29,7 @@ export const andOperator = defineOperator({
     };
   },
   jsSource: (op, g) => op.args.map((a) => `(${g.test(a)})`).join(' && '),
-  sql: (op, c) => {
-    const conds = op.args.map((a) => c.cond(a));
-    return (env) => {
-      const parts = conds.map((f) => f(env));
-      return { expr: sql`(${sql.join(parts.map((p) => p.expr), sql` AND `)})`, nullable: parts.some((p) => p.nullable) };
-    };
-  },
+  sql: (op, c) => junction(op, c, sql` AND `),
 });
 
 /** `or`: true when any argument is truthy. */
@@ -61,13 +56,7 @@ export const orOperator = defineOperator({
     };
   },
   jsSource: (op, g) => op.args.map((a) => `(${g.test(a)})`).join(' || '),
-  sql: (op, c) => {
-    const conds = op.args.map((a) => c.cond(a));
-    return (env) => {
-      const parts = conds.map((f) => f(env));
-      return { expr: sql`(${sql.join(parts.map((p) => p.expr), sql` OR `)})`, nullable: parts.some((p) => p.nullable) };
-    };
-  },
+  sql: (op, c) => junction(op, c, sql` OR `),
 });
 
 /** `!`: true when the argument is falsy (no value counts as falsy). */
@@ -168,3 +157,12 @@ export const ifOperator = defineOperator({
 
 /** Truthiness helper re-exported for operators that need it on raw values. */
 export { truthy };
+
+/** The SQL of `and`/`or`: the conditions joined by one keyword, nullable when any part is. */
+function junction(op: OpNode, c: SqlCompiler, keyword: RawBuilder<unknown>): SqlFn {
+  const conds = op.args.map((a) => c.cond(a));
+  return (env) => {
+    const parts = conds.map((f) => f(env));
+    return { expr: sql`(${sql.join(parts.map((p) => p.expr), keyword)})`, nullable: parts.some((p) => p.nullable) };
+  };
+}
