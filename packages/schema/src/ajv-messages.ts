@@ -14,7 +14,7 @@ const PATTERN_HINTS: Readonly<Record<string, string>> = {
 /** The `kind` values of the discriminated unions of the app-package schema. */
 const KIND_VALUES: Readonly<Record<string, readonly string[]>> = {
   navItem: ['form', 'group'],
-  layoutNode: ['section'],
+  layoutNode: ['section', 'tabs'],
 };
 
 const TYPE_NAMES: Readonly<Record<string, string>> = {

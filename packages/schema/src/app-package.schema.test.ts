@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fullPackage } from '../test/fixtures.js';
-import { appPackageSchema, createSchemaAjv, SQL_RESERVED_WORDS, isSqlReservedWord } from './index.js';
+import { appPackageSchema, createSchemaAjv, SQL_RESERVED_WORDS, isSqlReservedWord, type LayoutTabs } from './index.js';
 
 /**
  * The compiler keeps each `properties` object equal to the keys of its TypeScript type
@@ -25,6 +25,8 @@ describe('appPackageSchema', () => {
       form,
       field: { ...form.fields[0]!, ...form.fields[1]! },
       layoutSection: form.layout![0]!,
+      layoutTabs: form.layout![1]!,
+      layoutTab: (form.layout![1] as LayoutTabs).tabs[0]!,
     };
     const defs = appPackageSchema.$defs as Record<string, { properties?: object }>;
     for (const [name, value] of Object.entries(used)) {

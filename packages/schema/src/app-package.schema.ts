@@ -1,4 +1,4 @@
-import type { AppDef, AppPackage, FieldDef, FormDef, LayoutSection, NavFormItem, NavGroupItem, SelectChoice } from './types.js';
+import type { AppDef, AppPackage, DefaultFromContext, DefaultFromFormula, DefaultFromLinkage, FieldDef, FormDef, LayoutSection, LayoutTab, LayoutTabs, NavFormItem, NavGroupItem, SelectChoice } from './types.js';
 import { CURRENT_SCHEMA_VERSION, KEY_PATTERN } from './types.js';
 
 /** A JSON Schema object (draft 2020-12 subset that ajv 8 understands). */
@@ -65,9 +65,38 @@ const fieldProperties = {
   placeholder: ref('localizedText'),
   required: { type: 'boolean' },
   defaultValue: {},
+  defaultFrom: ref('defaultFrom'),
   visibleWhen: { type: ['object', 'boolean'] },
+  readOnlyWhen: { type: ['object', 'boolean'] },
   options: { type: 'object' },
 } satisfies PropertiesOf<FieldDef>;
+
+const defaultFormulaProperties = {
+  kind: { type: 'string', const: 'formula' },
+  formula: { type: 'string', minLength: 1, maxLength: 2000 },
+} satisfies PropertiesOf<DefaultFromFormula>;
+
+const defaultContextProperties = {
+  kind: { type: 'string', enum: ['currentUser', 'currentDept', 'today', 'now'] },
+} satisfies PropertiesOf<DefaultFromContext>;
+
+const defaultLinkageProperties = {
+  kind: { type: 'string', const: 'linkage' },
+  form: ref('key'),
+  match: {
+    type: 'array',
+    minItems: 1,
+    maxItems: 5,
+    items: {
+      type: 'object',
+      required: ['field', 'equals'],
+      properties: { field: ref('key'), equals: ref('key') },
+      additionalProperties: false,
+    },
+  },
+  take: ref('key'),
+  rows: { type: 'object', propertyNames: { pattern: KEY_PATTERN.source }, additionalProperties: ref('key') },
+} satisfies PropertiesOf<DefaultFromLinkage>;
 
 const layoutSectionProperties = {
   kind: { type: 'string', const: 'section' },
@@ -75,6 +104,16 @@ const layoutSectionProperties = {
   columns: { type: 'integer', minimum: 1, maximum: 4 },
   fields: { type: 'array', items: ref('key') },
 } satisfies PropertiesOf<LayoutSection>;
+
+const layoutTabsProperties = {
+  kind: { type: 'string', const: 'tabs' },
+  tabs: { type: 'array', minItems: 1, maxItems: 20, items: ref('layoutTab') },
+} satisfies PropertiesOf<LayoutTabs>;
+
+const layoutTabProperties = {
+  title: ref('localizedText'),
+  sections: { type: 'array', items: ref('layoutSection') },
+} satisfies PropertiesOf<LayoutTab>;
 
 const choiceProperties = {
   value: { type: 'string', minLength: 1, maxLength: 100 },
@@ -164,12 +203,36 @@ export const appPackageSchema = {
       properties: fieldProperties,
       additionalProperties: false,
     },
+    defaultFrom: {
+      type: 'object',
+      required: ['kind'],
+      properties: { kind: { type: 'string', enum: ['formula', 'currentUser', 'currentDept', 'today', 'now', 'linkage'] } },
+      if: { properties: { kind: { const: 'formula' } } },
+      then: { required: requiredOf<DefaultFromFormula>()(['kind', 'formula']), properties: defaultFormulaProperties, additionalProperties: false },
+      else: {
+        if: { properties: { kind: { const: 'linkage' } } },
+        then: { required: requiredOf<DefaultFromLinkage>()(['kind', 'form', 'match', 'take']), properties: defaultLinkageProperties, additionalProperties: false },
+        else: { required: requiredOf<DefaultFromContext>()(['kind']), properties: defaultContextProperties, additionalProperties: false },
+      },
+    },
     layoutNode: {
       type: 'object',
       required: ['kind'],
       properties: { kind: { type: 'string' } },
       discriminator: { propertyName: 'kind' },
-      oneOf: [ref('layoutSection')],
+      oneOf: [ref('layoutSection'), ref('layoutTabs')],
+    },
+    layoutTabs: {
+      type: 'object',
+      required: requiredOf<LayoutTabs>()(['kind', 'tabs']),
+      properties: layoutTabsProperties,
+      additionalProperties: false,
+    },
+    layoutTab: {
+      type: 'object',
+      required: requiredOf<LayoutTab>()(['title', 'sections']),
+      properties: layoutTabProperties,
+      additionalProperties: false,
     },
     layoutSection: {
       type: 'object',

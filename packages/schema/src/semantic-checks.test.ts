@@ -58,8 +58,8 @@ describe('checkPackageSemantics', () => {
     });
     expect(errors).toEqual([
       { path: '/forms/0/titleField', message: "titleField 'company' is not a field of form 'customer'; use one of its field keys" },
-      { path: '/forms/0/layout/0/fields/2', message: expect.stringContaining("layout places field 'phone'") },
-      { path: '/forms/0/layout/0/fields/3', message: "field 'name' is already placed in the layout at /forms/0/layout/0/fields/0; place each field once" },
+      { path: '/forms/0/layout/0/fields/1', message: expect.stringContaining("layout places field 'phone'") },
+      { path: '/forms/0/layout/0/fields/2', message: "field 'name' is already placed in the layout at /forms/0/layout/0/fields/0; place each field once" },
       { path: '/app/navigation/2/form', message: expect.stringContaining("navigation points to form 'invoice'") },
     ]);
   });

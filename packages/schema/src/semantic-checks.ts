@@ -83,10 +83,20 @@ function checkForm(form: Obj, at: string, out: ErrorDetail[]): void {
   }
 
   const placed: { value: string | undefined; path: string }[] = [];
+  const sections: { node: Obj; path: string }[] = [];
   arr(form['layout']).forEach((node, n) => {
     if (!isObj(node)) return;
+    if (node['kind'] !== 'tabs') return void sections.push({ node, path: pointer(at, 'layout', n) });
+    arr(node['tabs']).forEach((tab, t) => {
+      if (!isObj(tab)) return;
+      arr(tab['sections']).forEach((section, s) => {
+        if (isObj(section)) sections.push({ node: section, path: pointer(at, 'layout', n, 'tabs', t, 'sections', s) });
+      });
+    });
+  });
+  sections.forEach(({ node, path: sectionPath }) => {
     arr(node['fields']).forEach((k, m) => {
-      const path = pointer(at, 'layout', n, 'fields', m);
+      const path = pointer(sectionPath, 'fields', m);
       const key = str(k);
       if (key === undefined || !KEY_PATTERN.test(key)) return;
       if (!fieldKeys.has(key)) {

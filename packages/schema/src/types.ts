@@ -100,12 +100,54 @@ export interface FieldDef {
   readonly required?: boolean;
   /** Static default value, cleaned like user input. */
   readonly defaultValue?: unknown;
+  /**
+   * A default computed when a record is created, instead of (or, for `linkage`, on top of)
+   * the static `defaultValue`: a formula, the current user/department/date, or a value
+   * fetched from another form's record (data linkage). See `DefaultFrom`.
+   */
+  readonly defaultFrom?: DefaultFrom;
   /** A condition (json-logic, see docs/conditions.md): the field is shown only when it holds. */
   readonly visibleWhen?: unknown;
+  /**
+   * A condition: while it holds the field is read-only (the browser disables the input and
+   * the server keeps the stored value, or the default on create). `true` = always read-only.
+   */
+  readonly readOnlyWhen?: unknown;
   readonly options?: { readonly [name: string]: unknown };
 }
 
-export type LayoutNode = LayoutSection;
+/** Where a field's default comes from, besides a static `defaultValue`. */
+export type DefaultFrom = DefaultFromFormula | DefaultFromContext | DefaultFromLinkage;
+
+/** The default is a formula (`TODAY()`, `CONCAT(name, '-', code)`) over the record being created. */
+export interface DefaultFromFormula {
+  readonly kind: 'formula';
+  /** Formula text in the formula language of `@trellis/expr` (docs/formulas.md). */
+  readonly formula: string;
+}
+
+/** The default is the current user, one of their departments, today's date or the current time. */
+export interface DefaultFromContext {
+  readonly kind: 'currentUser' | 'currentDept' | 'today' | 'now';
+}
+
+/**
+ * Data linkage (数据联动): when the fields named in `match` are filled, the default is taken
+ * from the first live record of form `form` whose fields equal them (`match[i].field` of that
+ * form equals `match[i].equals` of this one). `take` names the field of that record to copy;
+ * for a sub-table or relation field, `rows` maps the target's sub-table columns (or the
+ * related record) to this field's columns.
+ */
+export interface DefaultFromLinkage {
+  readonly kind: 'linkage';
+  readonly form: string;
+  readonly match: readonly { readonly field: string; readonly equals: string }[];
+  readonly take: string;
+  readonly rows?: { readonly [column: string]: string };
+}
+
+/** The visual arrangement of a form: sections, and tab groups holding sections. */
+export type LayoutNode = LayoutSection | LayoutTabs;
 export interface LayoutSection {
   readonly kind: 'section';
   readonly title?: LocalizedText;
@@ -113,6 +155,16 @@ export interface LayoutSection {
   readonly columns?: number;
   /** Field keys, in display order. */
   readonly fields: readonly string[];
+}
+
+/** Tabs: each tab holds sections; one tab shows at a time (fields on other tabs still validate). */
+export interface LayoutTabs {
+  readonly kind: 'tabs';
+  readonly tabs: readonly LayoutTab[];
+}
+export interface LayoutTab {
+  readonly title: LocalizedText;
+  readonly sections: readonly LayoutSection[];
 }
 
 /** Flows, rules, reports and roles in version 1: an object with a key; later issues define the rest. */
@@ -158,4 +210,19 @@ export function localize(text: LocalizedText | undefined, locale: string = 'zh-C
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
   return text[locale] ?? text['zh-CN'] ?? text['en'] ?? Object.values(text)[0] ?? '';
+}
+
+/**
+ * The sections of a form's layout in display order, with the sections of tab groups
+ * flattened in (tab by tab). What code needs that only cares where fields are placed.
+ *
+ * @example layoutSections(form).flatMap((s) => s.fields) // every placed field key
+ */
+export function layoutSections(form: Pick<FormDef, 'layout'>): readonly LayoutSection[] {
+  const out: LayoutSection[] = [];
+  for (const node of form.layout ?? []) {
+    if (node.kind === 'tabs') for (const tab of node.tabs) out.push(...tab.sections);
+    else out.push(node);
+  }
+  return out;
 }

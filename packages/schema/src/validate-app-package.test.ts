@@ -78,7 +78,29 @@ describe('validateAppPackage', () => {
   it('explains an unknown navigation or layout kind and lists the allowed ones', () => {
     const errors = errorsOf(broken((p) => { p.app.navigation[0].kind = 'link'; p.forms[0].layout[0].kind = 'tab'; }));
     expect(errors).toContainEqual({ path: '/app/navigation/0/kind', message: 'unknown kind "link"; use one of: form, group' });
-    expect(errors).toContainEqual({ path: '/forms/0/layout/0/kind', message: 'unknown kind "tab"; use one of: section' });
+    expect(errors).toContainEqual({ path: '/forms/0/layout/0/kind', message: 'unknown kind "tab"; use one of: section, tabs' });
+  });
+
+  it('checks sections inside tabs: unknown fields and fields placed twice are named with their paths', () => {
+    const errors = errorsOf(broken((p) => { p.forms[0].layout[1].tabs[0].sections[0].fields.push('ghost', 'name'); }));
+    expect(errors).toContainEqual({ path: '/forms/0/layout/1/tabs/0/sections/0/fields/1', message: expect.stringContaining("field 'ghost'") });
+    expect(errors).toContainEqual({ path: '/forms/0/layout/1/tabs/0/sections/0/fields/2', message: expect.stringContaining('already placed in the layout at /forms/0/layout/0/fields/0') });
+  });
+
+  it('refuses a defaultFrom of an unknown kind, a formula default without formula, and extra properties', () => {
+    const errors = errorsOf(broken((p) => {
+      p.forms[0].fields[0].defaultFrom = { kind: 'yesterday' };
+      p.forms[0].fields[1].defaultFrom = { kind: 'formula' };
+      p.forms[1].fields[0].defaultFrom = { kind: 'today', formula: 'x' };
+    }));
+    expect(errors.map((e) => e.path)).toEqual(expect.arrayContaining(['/forms/0/fields/0/defaultFrom/kind', '/forms/0/fields/1/defaultFrom', '/forms/1/fields/0/defaultFrom/formula']));
+  });
+
+  it('accepts a data-linkage default and refuses one whose match is empty', () => {
+    const ok = validateAppPackage(broken((p) => { p.forms[0].fields[0].defaultFrom = { kind: 'linkage', form: 'opportunity', match: [{ field: 'title', equals: 'name' }], take: 'title' }; }), testCatalog);
+    expect(ok.ok).toBe(true);
+    const errors = errorsOf(broken((p) => { p.forms[0].fields[0].defaultFrom = { kind: 'linkage', form: 'opportunity', match: [], take: 'title' }; }));
+    expect(errors.map((e) => e.path)).toContain('/forms/0/fields/0/defaultFrom/match');
   });
 
   it('checks nested navigation groups', () => {

@@ -23,7 +23,10 @@ export function fullPackage(): AppPackage {
         description: '企业客户档案',
         icon: 'building',
         titleField: 'name',
-        layout: [{ kind: 'section', title: { 'zh-CN': '基本信息', en: 'Basics' }, columns: 2, fields: ['name', 'tier'] }],
+        layout: [
+          { kind: 'section', title: { 'zh-CN': '基本信息', en: 'Basics' }, columns: 2, fields: ['name'] },
+          { kind: 'tabs', tabs: [{ title: { 'zh-CN': '更多', en: 'More' }, sections: [{ kind: 'section', fields: ['tier'] }] }] },
+        ],
         fields: [
           {
             id: 'f_name',
@@ -41,7 +44,9 @@ export function fullPackage(): AppPackage {
             type: 'single_select',
             label: { 'zh-CN': '客户等级', en: 'Tier' },
             defaultValue: 'normal',
+            defaultFrom: { kind: 'formula', formula: 'IF(LEN(name) > 10, "key", "normal")' },
             visibleWhen: { '!!': [{ var: 'name' }] },
+            readOnlyWhen: { '==': [{ var: 'name' }, '华为'] },
             options: { choices: [{ value: 'key', label: { 'zh-CN': '重点', en: 'Key' }, color: '#fa8c16' }, { value: 'normal', label: '普通' }] },
           },
         ],

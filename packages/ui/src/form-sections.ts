@@ -1,4 +1,4 @@
-import type { FieldDef, FormDef, LocalizedText } from '@trellis/schema';
+import { layoutSections, type FieldDef, type FormDef, type LocalizedText } from '@trellis/schema';
 
 /** A block of fields as the renderer draws it. */
 export interface FormSection {
@@ -19,7 +19,7 @@ export function formSections(form: FormDef): FormSection[] {
   if (!form.layout || form.layout.length === 0) return [{ columns: 1, fields: form.fields }];
   const placed = new Set<string>();
   const sections: FormSection[] = [];
-  for (const node of form.layout) {
+  for (const node of layoutSections(form)) {
     const fields = node.fields.flatMap((key) => {
       const field = byKey.get(key);
       if (!field || placed.has(key)) return [];

@@ -1,4 +1,4 @@
-import type { AppPackage, FieldDef, FormDef, LayoutSection, LocalizedText } from '@trellis/schema';
+import { layoutSections, type AppPackage, type FieldDef, type FormDef, type LayoutSection, type LocalizedText } from '@trellis/schema';
 
 /** Where a field goes: a section of the form's layout and a position in it. */
 export interface DropTarget {
@@ -11,7 +11,7 @@ export interface DropTarget {
 export function normalizedLayout(form: FormDef): LayoutSection[] {
   const keys = new Set(form.fields.map((f) => f.key));
   const placed = new Set<string>();
-  const sections: LayoutSection[] = (form.layout ?? []).map((s) => {
+  const sections: LayoutSection[] = layoutSections(form).map((s) => {
     const fields = s.fields.filter((k) => keys.has(k) && !placed.has(k));
     fields.forEach((k) => placed.add(k));
     return { ...s, fields };

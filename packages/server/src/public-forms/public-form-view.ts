@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ErrorDetail, FieldDef, FieldTypeCatalog, FormDef, LayoutNode } from '@trellis/schema';
+import type { ErrorDetail, FieldDef, FieldTypeCatalog, FormDef, LayoutNode, LayoutSection } from '@trellis/schema';
 import type { PublicLinkOptions } from '@trellis/store';
 
 /** The link options that decide what a public form shows. */
@@ -59,9 +59,10 @@ function conditionVars(rule: unknown, out: Set<string> = new Set()): Set<string>
 export function publicFormDef(form: FormDef, shown: readonly string[]): FormDef {
   const keep = new Set(shown);
   const fields: FieldDef[] = form.fields.filter((f) => keep.has(f.key)).map((f) => ({ ...f, id: f.key }));
+  const section = (node: LayoutSection): LayoutSection => ({ ...node, fields: node.fields.filter((k) => keep.has(k)) });
   const layout: LayoutNode[] | undefined = form.layout
-    ?.map((node) => ({ ...node, fields: node.fields.filter((k) => keep.has(k)) }))
-    .filter((node) => node.fields.length > 0);
+    ?.map((node): LayoutNode => (node.kind === 'tabs' ? { ...node, tabs: node.tabs.map((tab) => ({ ...tab, sections: tab.sections.map(section).filter((s) => s.fields.length > 0) })).filter((tab) => tab.sections.length > 0) } : section(node)))
+    .filter((node) => (node.kind === 'tabs' ? node.tabs.length > 0 : node.fields.length > 0));
   return {
     key: form.key,
     name: form.name,
