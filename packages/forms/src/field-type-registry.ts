@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import type { AppPackage, FieldDef, FieldTypeCatalog, FormDef, JsonSchema, ValueType } from '@trellis/schema';
+import type { AppPackage, FieldDef, FieldStorage, FieldTypeCatalog, FormDef, JsonSchema, ValueType } from '@trellis/schema';
 import { FormsErrors } from './errors.js';
 import type { FieldTypeDefinition } from './field-type.js';
 import { createRecordAjv } from './record-ajv.js';
@@ -66,6 +66,11 @@ export class FieldTypeRegistry implements FieldTypeCatalog {
 
   storesValue(field: FieldDef): boolean {
     return this.require(field.type).storesValue !== false;
+  }
+
+  storage(field: FieldDef): FieldStorage {
+    const s = this.require(field.type).storage ?? 'column';
+    return typeof s === 'function' ? s(field) : s;
   }
 
   /** The type's own checks, plus: a `defaultValue` must be a valid value of the field. */

@@ -1,4 +1,4 @@
-import type { AppPackage, FieldDef, FormDef, JsonSchema, LocalizedText, ValueType } from '@trellis/schema';
+import type { AppPackage, FieldDef, FieldStorage, FormDef, JsonSchema, LocalizedText, ValueType } from '@trellis/schema';
 import type { FieldIssue } from './field-issue.js';
 
 /** Palette groups of the form designer. Plugins may use their own group names. */
@@ -20,6 +20,12 @@ export interface FieldTypeDefinition {
   readonly valueType: ValueType | ((field: FieldDef) => ValueType);
   /** `false` for layout-only types that hold no value and get no column. Default `true`. */
   readonly storesValue?: boolean;
+  /**
+   * Where the value lives (default `'column'`): `child_table` for sub-table rows, `join_table`
+   * for relations to many records, `computed` for values the store computes on read (lookup,
+   * rollup). The store creates columns only for `column` fields.
+   */
+  readonly storage?: FieldStorage | ((field: FieldDef) => FieldStorage);
   /**
    * JSON Schema of one *cleaned, non-null* value of this field, compiled into the form's
    * ajv validator. `null` (no value) and `required` are handled by the pipeline.

@@ -189,6 +189,9 @@ export interface SelectChoice {
 export type ValueType = 'text' | 'number' | 'boolean' | 'date' | 'datetime' | 'json' | 'text_list' | 'uuid';
 export const VALUE_TYPES: readonly ValueType[] = ['text', 'number', 'boolean', 'date', 'datetime', 'json', 'text_list', 'uuid'];
 
+/** Where a field's value is stored; see `FieldTypeCatalog.storage`. */
+export type FieldStorage = 'column' | 'child_table' | 'join_table' | 'computed';
+
 /**
  * What the validator needs to know about field types. The form engine's registry implements
  * it; the schema package itself knows no field type, so plugins can add types.
@@ -201,6 +204,12 @@ export interface FieldTypeCatalog {
   valueType(field: FieldDef): ValueType;
   /** Layout-only types (section, description text) hold no value and get no column. */
   storesValue?(field: FieldDef): boolean;
+  /**
+   * Where a value-holding field's value lives (default `column`): its own column of the
+   * form's table, a child table (sub-table rows), a join table (a relation to many records),
+   * or nowhere because it is computed when records are read (lookup, rollup).
+   */
+  storage?(field: FieldDef): FieldStorage;
   /** Extra semantic checks (e.g. a select without choices), returning problems relative to the field. */
   checkField?(field: FieldDef, form: FormDef, pkg: AppPackage): readonly { path: string; message: string }[];
 }

@@ -121,6 +121,7 @@ export function planChanges(current: CurrentState, pkg: AppPackage, catalog: Fie
       }
       seenIds.add(field.id);
       if (catalog.storesValue && !catalog.storesValue(field)) return;
+      if ((catalog.storage?.(field) ?? 'column') !== 'column') return;
       const valueType = catalog.valueType(field);
       if (!isValueType(valueType)) {
         throw StoreErrors.create('STORE_IDENTIFIER_INVALID', `[store] field type '${field.type}' of field '${field.key}' reports value type '${String(valueType)}', which the store cannot hold; fix the field type's definition`, [
