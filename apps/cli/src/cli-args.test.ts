@@ -33,6 +33,13 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['export', 'crm', 'out.json'], {})).toMatchObject({ app: 'crm', file: 'out.json' });
   });
 
+  it('takes the public-form rate limit from --public-rate-limit or TRELLIS_PUBLIC_RATE_LIMIT (flag wins)', () => {
+    expect(parseCliArgs(['start', '--public-rate-limit', '5/10'], {})).toMatchObject({ publicRateLimit: { max: 5, windowMs: 10_000 } });
+    expect(parseCliArgs(['start'], { TRELLIS_PUBLIC_RATE_LIMIT: '100/3600' })).toMatchObject({ publicRateLimit: { max: 100, windowMs: 3_600_000 } });
+    expect(parseCliArgs(['start', '--public-rate-limit', '7/60'], { TRELLIS_PUBLIC_RATE_LIMIT: '100/3600' })).toMatchObject({ publicRateLimit: { max: 7 } });
+    expect(parseCliArgs(['start'], { TRELLIS_PUBLIC_RATE_LIMIT: '' })).not.toHaveProperty('publicRateLimit');
+  });
+
   it('answers help for no command, help, or --help', () => {
     for (const argv of [[], ['help'], ['start', '--help'], ['-h']]) expect(parseCliArgs(argv, {})).toEqual({ kind: 'help' });
     expect(parseCliArgs(['--version'], {})).toEqual({ kind: 'version' });
@@ -50,6 +57,10 @@ describe('parseCliArgs', () => {
       [['export', 'a', 'b', 'c'], {}, /got 3 arguments/],
       [['migrate', '--port', '1'], {}, /'migrate' does not take --port/],
       [['export', 'crm', '--dry-run'], {}, /does not take --dry-run/],
+      [['start', '--public-rate-limit', '20'], {}, /--public-rate-limit must be REQUESTS\/SECONDS/],
+      [['start', '--public-rate-limit', '0/60'], {}, /--public-rate-limit must be/],
+      [['start'], { TRELLIS_PUBLIC_RATE_LIMIT: '20/0' }, /TRELLIS_PUBLIC_RATE_LIMIT must be/],
+      [['import', 'x.json', '--public-rate-limit', '1/1'], {}, /does not take --public-rate-limit/],
     ];
     for (const [argv, env, message] of cases) {
       const e = usageError(() => parseCliArgs(argv, env));

@@ -11,10 +11,16 @@ export interface StoreLocation {
 export type CliCommand =
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
-  | ({ readonly kind: 'start'; readonly port: number; readonly host: string } & StoreLocation)
+  | ({ readonly kind: 'start'; readonly port: number; readonly host: string; readonly publicRateLimit?: RateLimitSetting } & StoreLocation)
   | ({ readonly kind: 'import'; readonly file: string; readonly dryRun: boolean } & StoreLocation)
   | ({ readonly kind: 'export'; readonly app: string; readonly file?: string } & StoreLocation)
   | ({ readonly kind: 'migrate' } & StoreLocation);
+
+/** A rate limit as the command line gives it: `max` requests per `windowMs`. */
+export interface RateLimitSetting {
+  readonly max: number;
+  readonly windowMs: number;
+}
 
 /** The defaults of `trellis start`. */
 export const DEFAULT_PORT = 3000;
@@ -35,6 +41,9 @@ Options:
   -p, --port PORT       port of 'start' (env PORT, default ${DEFAULT_PORT})
       --host HOST       address of 'start' (default ${DEFAULT_HOST}; 0.0.0.0 for every interface)
   -d, --data DIR        embedded database directory (env TRELLIS_DATA, default ${DEFAULT_DATA_DIR})
+      --public-rate-limit N/SECONDS
+                        'start' only: anonymous public-form submissions per IP address
+                        (env TRELLIS_PUBLIC_RATE_LIMIT, default 20/60)
       --dry-run         'import' only: print what the upgrade would change, change nothing
   -h, --help            print this text
   -v, --version         print the version
@@ -42,6 +51,7 @@ Options:
 Environment:
   DATABASE_URL          use this PostgreSQL database instead of the embedded one
   PORT, TRELLIS_DATA    defaults of --port and --data
+  TRELLIS_PUBLIC_RATE_LIMIT  default of --public-rate-limit
   LOG_LEVEL             log level of 'start' (info by default; debug, warn, error, silent)
 `;
 
@@ -58,6 +68,23 @@ function usage(message: string): never {
 export function parsePort(value: string, source: string): number {
   if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) usage(`${source} must be a port number from 0 to 65535, not '${value}'`);
   return Number(value);
+}
+
+/**
+ * Parses a rate limit `N/SECONDS` (e.g. `20/60`: 20 requests per minute); N from 1 to
+ * 1 000 000, SECONDS from 1 to 86 400.
+ *
+ * @example
+ * parseRateLimit('20/60', '--public-rate-limit') // { max: 20, windowMs: 60000 }
+ */
+export function parseRateLimit(value: string, source: string): RateLimitSetting {
+  const m = /^(\d{1,7})\/(\d{1,5})$/.exec(value.trim());
+  const max = m ? Number(m[1]) : NaN;
+  const seconds = m ? Number(m[2]) : NaN;
+  if (!(max >= 1 && max <= 1_000_000 && seconds >= 1 && seconds <= 86_400)) {
+    usage(`${source} must be REQUESTS/SECONDS such as 20/60 (1–1000000 requests per 1–86400 seconds), not '${value}'`);
+  }
+  return { max, windowMs: seconds * 1000 };
 }
 
 /**
@@ -79,6 +106,7 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
         port: { type: 'string', short: 'p' },
         host: { type: 'string' },
         data: { type: 'string', short: 'd' },
+        'public-rate-limit': { type: 'string' },
         'dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -98,7 +126,7 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     ...(databaseUrl !== undefined ? { databaseUrl } : {}),
   };
   const only = (allowed: readonly string[]) => {
-    const given = (['port', 'host', 'dry-run'] as const).filter((o) => values[o] !== undefined && !allowed.includes(o));
+    const given = (['port', 'host', 'dry-run', 'public-rate-limit'] as const).filter((o) => values[o] !== undefined && !allowed.includes(o));
     if (given.length > 0) usage(`'${command}' does not take --${given.join(', --')}`);
   };
   const argCount = (min: number, max: number, shape: string) => {
@@ -107,11 +135,13 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
 
   switch (command) {
     case 'start': {
-      only(['port', 'host']);
+      only(['port', 'host', 'public-rate-limit']);
       argCount(0, 0, 'no arguments');
       const port = values.port !== undefined ? parsePort(values.port, '--port')
         : env['PORT'] !== undefined && env['PORT'] !== '' ? parsePort(env['PORT'], 'PORT') : DEFAULT_PORT;
-      return { kind: 'start', port, host: values.host ?? DEFAULT_HOST, ...location };
+      const rate = values['public-rate-limit'] !== undefined ? parseRateLimit(values['public-rate-limit'], '--public-rate-limit')
+        : env['TRELLIS_PUBLIC_RATE_LIMIT'] !== undefined && env['TRELLIS_PUBLIC_RATE_LIMIT'] !== '' ? parseRateLimit(env['TRELLIS_PUBLIC_RATE_LIMIT'], 'TRELLIS_PUBLIC_RATE_LIMIT') : undefined;
+      return { kind: 'start', port, host: values.host ?? DEFAULT_HOST, ...(rate !== undefined ? { publicRateLimit: rate } : {}), ...location };
     }
     case 'import':
       only(['dry-run']);

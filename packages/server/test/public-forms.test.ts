@@ -223,6 +223,25 @@ describe.each(DIALECTS)('public form rate limit on %s', (dialect) => {
   });
 });
 
+describe('public form rate limit across server processes (PostgreSQL)', () => {
+  it('two servers on one database share the allowance of an IP, and the memory store counts per process', async () => {
+    const { createTestDatabase, openStore, testPostgresUrl } = await import('@trellis/store');
+    const { url, drop } = await createTestDatabase(testPostgresUrl());
+    const stores = [await openStore({ databaseUrl: url, catalog: fieldTypes, poolSize: 2 }), await openStore({ databaseUrl: url, catalog: fieldTypes, poolSize: 2 })];
+    const apps = [await buildServer({ store: stores[0]!, publicForms: { rateLimit: { max: 2, windowMs: 60_000 } } }), await buildServer({ store: stores[1]!, publicForms: { rateLimit: { max: 2, windowMs: 60_000 } } })];
+    try {
+      expect((await apps[0]!.inject({ method: 'POST', url: '/api/apps/import', payload: packageWithLayout() })).statusCode).toBe(201);
+      const link = (await apps[0]!.inject({ method: 'POST', url: LINKS, payload: {} })).json();
+      const post = (i: number, name: string) => apps[i]!.inject({ method: 'POST', url: `${pub(link.token)}/submissions`, payload: { data: { name } }, remoteAddress: '198.51.100.9' });
+      expect([(await post(0, 'a')).statusCode, (await post(1, 'b')).statusCode, (await post(0, 'c')).statusCode, (await post(1, 'd')).statusCode]).toEqual([201, 201, 429, 429]);
+    } finally {
+      for (const app of apps) await app.close();
+      for (const store of stores) await store.close();
+      await drop();
+    }
+  });
+});
+
 describe('the public page in the web app', () => {
   it('is served by the SPA fallback at /f/:token and may be shown in an iframe (no X-Frame-Options)', async () => {
     const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');

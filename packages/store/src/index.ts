@@ -35,5 +35,6 @@ export {
   type ClaimKey,
 } from './public-links/public-link-repository.js';
 export { type PublicLinksDatabase } from './public-links/public-link-tables.js';
+export { RateLimitRepository, type RateLimit, type RateLimitHit } from './rate-limits/rate-limit-repository.js';
 export { DraftRepository, type AppDraft, type SaveDraftResult, type FieldWithData, type FormWithData } from './drafts/draft-repository.js';
 export { type DraftsDatabase, type AppDraftsTable } from './drafts/draft-tables.js';

@@ -7,6 +7,7 @@ import { openDatabase, type DialectName } from './dialect/open-database.js';
 import { migrateToLatest, type MigrateResult } from './migrations/migrate.js';
 import { FormCatalog } from './records/form-catalog.js';
 import { RecordRepository } from './records/record-repository.js';
+import { RateLimitRepository } from './rate-limits/rate-limit-repository.js';
 import type { SystemDatabase } from './system-tables.js';
 import { DEFAULT_EXACT_COUNT_LIMIT, CountCache } from './records/total-count.js';
 
@@ -48,6 +49,8 @@ export interface Store {
   readonly apps: AppRepository;
   readonly records: RecordRepository;
   readonly audit: AuditReader;
+  /** Fixed-window rate limits shared by every process on this database. */
+  readonly rateLimits: RateLimitRepository;
   /** The kysely handle, for engines that join the store's transactions (system tables typed; app tables via `Kysely<any>`). */
   readonly db: Kysely<SystemDatabase>;
   /** On PostgreSQL, the `pg` pool (for benchmarks and diagnostics). */
@@ -93,6 +96,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       counts: new CountCache(),
     }),
     audit: { list: (query) => listAudit(db, query) },
+    rateLimits: new RateLimitRepository(db),
     migrate,
     async close() {
       if (closed) return;

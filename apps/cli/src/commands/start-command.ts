@@ -1,6 +1,6 @@
 import { buildServer, type FastifyInstance } from '@trellis/server';
 import type { Store } from '@trellis/store';
-import type { StoreLocation } from '../cli-args.js';
+import type { RateLimitSetting, StoreLocation } from '../cli-args.js';
 import type { CliIo } from '../cli-io.js';
 import { seedOnFirstStart } from '../first-start.js';
 import { describeLocation, openCliStore } from '../open-cli-store.js';
@@ -34,7 +34,7 @@ export interface StartOptions {
  * @example
  * const running = await startCommand({ port: 0, host: '127.0.0.1', dataDir: './data' }, processIo);
  */
-export async function startCommand(cmd: { port: number; host: string } & StoreLocation, io: CliIo, options: StartOptions = {}): Promise<RunningServer> {
+export async function startCommand(cmd: { port: number; host: string; publicRateLimit?: RateLimitSetting } & StoreLocation, io: CliIo, options: StartOptions = {}): Promise<RunningServer> {
   const web = findWebRoot(options.webRoot);
   if (!web.built) io.err(`warning: the web app is not built (no ${web.dir}/index.html); serving the API only. Run 'pnpm build' to build it.`);
   const store = await openCliStore(cmd, io);
@@ -44,6 +44,7 @@ export async function startCommand(cmd: { port: number; host: string } & StoreLo
       store,
       logger: { level: options.logLevel ?? 'info' },
       ...(web.built ? { webRoot: web.dir } : {}),
+      ...(cmd.publicRateLimit !== undefined ? { publicForms: { rateLimit: cmd.publicRateLimit } } : {}),
     });
     if (options.seed !== false) await seedOnFirstStart(store, app, io);
     await app.listen({ port: cmd.port, host: cmd.host });

@@ -4,6 +4,11 @@ import type { RateLimitOptions } from './rate-limiter.js';
 export interface PublicFormsOptions {
   /** Submissions per IP address and window (default {@link DEFAULT_PUBLIC_RATE_LIMIT}: 20 per minute). */
   readonly rateLimit?: RateLimitOptions;
+  /**
+   * Where the rate limit counts: `database` (default) in the store's `rate_limits` table, so every
+   * server process on one PostgreSQL shares the limit; `memory` in this process only.
+   */
+  readonly rateLimitStore?: 'database' | 'memory';
   /** Largest submission body in bytes (default {@link DEFAULT_PUBLIC_BODY_LIMIT}, 64 KiB); larger ones get 413. */
   readonly bodyLimit?: number;
 }

@@ -19,6 +19,9 @@ function publicFormNotFound(): TrellisError {
   return ServerErrors.create('PUBLIC_FORM_NOT_FOUND', '[server] this public form does not exist or is no longer available; ask its owner for a current link');
 }
 
+/** The rate-limit bucket of anonymous submissions (one allowance per client IP across all public links). */
+export const PUBLIC_SUBMIT_BUCKET = 'public-submit';
+
 /** Public answers are per visitor and must not be cached by proxies or indexed. */
 function noStore(reply: FastifyReply): void {
   reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
@@ -27,7 +30,8 @@ function noStore(reply: FastifyReply): void {
 /**
  * The anonymous routes of public forms: `GET /api/public/forms/:token` (the form narrowed to
  * its shown fields) and `POST /api/public/forms/:token/submissions`. A submission is rate
- * limited per IP (429 with `Retry-After`), has its own small body limit (413), is silently
+ * limited per IP (429 with `Retry-After`; counted in the database by default, so the limit holds
+ * across server processes), has its own small body limit (413), is silently
  * dropped when the honeypot is filled (the answer looks like success), may be limited to one
  * per phone/email (409), and is created through {@link createRecord} — the same form-engine
  * pipeline and audit (actor null, the IP) as the record API.
@@ -42,7 +46,9 @@ export function registerPublicFormRoutes(
   resolver: FormResolver,
   options: PublicFormsOptions = {},
 ): void {
-  const limiter = new FixedWindowRateLimiter(options.rateLimit ?? DEFAULT_PUBLIC_RATE_LIMIT);
+  const rateLimit = options.rateLimit ?? DEFAULT_PUBLIC_RATE_LIMIT;
+  const memory = options.rateLimitStore === 'memory' ? new FixedWindowRateLimiter(rateLimit) : undefined;
+  const hit = (ip: string) => (memory !== undefined ? memory.hit(ip) : store.rateLimits.hit(PUBLIC_SUBMIT_BUCKET, ip, rateLimit));
   const base = '/api/public/forms/:token';
 
   /** The live link and its live form, or the one 404. */
@@ -85,7 +91,7 @@ export function registerPublicFormRoutes(
       bodyLimit: options.bodyLimit ?? DEFAULT_PUBLIC_BODY_LIMIT,
       // Counted before the body is read, so oversized and malformed attempts use up the allowance too.
       onRequest: async (request, reply) => {
-        const verdict = limiter.hit(request.ip);
+        const verdict = await hit(request.ip);
         if (!verdict.allowed) {
           reply.header('retry-after', String(verdict.retryAfterSeconds));
           throw ServerErrors.create(
