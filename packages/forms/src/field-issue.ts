@@ -19,6 +19,7 @@ export type FieldIssueCode =
   | 'FIELD_DATE_INVALID'
   | 'FIELD_DATE_TOO_EARLY'
   | 'FIELD_DATE_TOO_LATE'
+  | 'FIELD_DUPLICATE'
   | 'FIELD_INVALID';
 
 /**

@@ -37,6 +37,7 @@ const MESSAGES: Record<MessageLocale, Record<FieldIssueCode, Template>> = {
     FIELD_DATE_INVALID: (l, p) => `「${l}」不是有效的${p['expected'] === 'datetime' ? '日期时间' : '日期'}：${show(p['value'])}`,
     FIELD_DATE_TOO_EARLY: (l, p) => `「${l}」不能早于 ${String(p['limit'])}`,
     FIELD_DATE_TOO_LATE: (l, p) => `「${l}」不能晚于 ${String(p['limit'])}`,
+    FIELD_DUPLICATE: (l, p) => `「${l}」的值${p['value'] === undefined ? '' : `「${show(p['value'])}」`}已被另一条记录使用，请换一个值，或打开那条记录`,
     FIELD_INVALID: (l, p) => `「${l}」的值无效${p['reason'] === undefined ? '' : `：${String(p['reason'])}`}`,
   },
   en: {
@@ -55,6 +56,7 @@ const MESSAGES: Record<MessageLocale, Record<FieldIssueCode, Template>> = {
     FIELD_DATE_INVALID: (l, p) => `'${l}' is not a valid ${p['expected'] === 'datetime' ? 'date and time' : 'date'}: ${show(p['value'])}`,
     FIELD_DATE_TOO_EARLY: (l, p) => `'${l}' must not be before ${String(p['limit'])}`,
     FIELD_DATE_TOO_LATE: (l, p) => `'${l}' must not be after ${String(p['limit'])}`,
+    FIELD_DUPLICATE: (l, p) => `'${l}': ${p['value'] === undefined ? 'this value' : `'${show(p['value'])}'`} is already used by another record; enter another value or open that record`,
     FIELD_INVALID: (l, p) => `'${l}' is not valid${p['reason'] === undefined ? '' : `: ${String(p['reason'])}`}`,
   },
 };

@@ -4,6 +4,8 @@ export interface ErrorDetail {
   readonly message: string;
   /** Optional machine-readable code of this single problem (e.g. `FIELD_REQUIRED`). */
   readonly code?: string;
+  /** The record the problem refers to, when there is one (the record already holding a unique value). */
+  readonly recordId?: string;
 }
 
 /** The JSON body every failing API call answers with. */

@@ -1,6 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { EvalContext } from '@trellis/expr';
 import type { StoredRecord, Store, WriteContext } from '@trellis/store';
+import { issueMessage } from '@trellis/forms';
+import { TrellisError, type FormDef } from '@trellis/schema';
 import type { FormResolver } from './form-resolver.js';
 
 /** What {@link createRecord} needs besides the form and the data. */
@@ -43,8 +45,27 @@ export async function createRecord(
     return await store.records.create(appKey, formKey, data, options.write);
   } catch (e) {
     if (undo) await undo();
-    throw e;
+    throw localizeDuplicate(e, compiled.form, data, options.locale);
   }
+}
+
+/**
+ * A store `RECORD_DUPLICATE` with its field details worded for the person who typed the value
+ * (`FIELD_DUPLICATE` in their language, naming the field by its label; `recordId` kept so the
+ * browser can link to the record holding the value). Any other error is returned unchanged.
+ *
+ * @example throw localizeDuplicate(e, form, data, 'en');
+ */
+export function localizeDuplicate(error: unknown, form: FormDef, data: Readonly<Record<string, unknown>>, locale: string): unknown {
+  if (!TrellisError.is(error) || error.code !== 'RECORD_DUPLICATE') return error;
+  const details = error.details.map((d) => {
+    const key = d.path.startsWith('/data/') ? d.path.slice('/data/'.length) : '';
+    const field = form.fields.find((f) => f.key === key);
+    if (field === undefined) return d;
+    const value = data[key];
+    return { ...d, code: 'FIELD_DUPLICATE', message: issueMessage({ code: 'FIELD_DUPLICATE', params: value === null || value === undefined ? {} : { value } }, field, form, locale) };
+  });
+  return new TrellisError(error.code, error.status, error.message, details);
 }
 
 /**

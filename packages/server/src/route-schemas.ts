@@ -23,6 +23,7 @@ export const errorBodySchema = {
               path: { type: 'string', description: 'JSON pointer into the request (`/data/phone`, `/query/limit`)' },
               message: { type: 'string' },
               code: { type: 'string' },
+              recordId: { type: 'string', description: 'The record the problem refers to (e.g. the one already holding a unique value)' },
             },
           },
         },

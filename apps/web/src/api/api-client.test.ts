@@ -67,6 +67,13 @@ describe('ApiClient', () => {
     expect((recorded[0]!.init!.headers as Record<string, string>)['accept-language']).toBe('en');
   });
 
+  it('does not take a duplicate value (409 RECORD_DUPLICATE) for a stale version, and keeps the detail codes and record ids', async () => {
+    const api = client(() => json(409, { error: { code: 'RECORD_DUPLICATE', message: 'dup', details: [{ path: '/data/phone', code: 'FIELD_DUPLICATE', recordId: 'r1', message: 'm' }] } }));
+    const error = await api.createRecord('crm', 'customer', { phone: '13800138000' }).catch((e: unknown) => e);
+    expect((error as ApiError).isConflict).toBe(false);
+    expect((error as ApiError).details).toEqual([{ path: '/data/phone', code: 'FIELD_DUPLICATE', recordId: 'r1', message: 'm' }]);
+  });
+
   it('throws a 409 as a conflict', async () => {
     const api = client(() => json(409, { error: { code: 'RECORD_VERSION_CONFLICT', message: 'stale', details: [] } }));
     const error = await api.updateRecord('crm', 'customer', 'r1', 1, {}).catch((e: unknown) => e);

@@ -18,9 +18,9 @@ export class ApiError extends Error {
     this.details = details;
   }
 
-  /** A stale `version`: someone else changed the record. */
+  /** A stale `version`: someone else changed the record (not other 409s such as a duplicate value). */
   get isConflict(): boolean {
-    return this.status === 409;
+    return this.status === 409 && this.code === 'RECORD_VERSION_CONFLICT';
   }
 
   get isNotFound(): boolean {

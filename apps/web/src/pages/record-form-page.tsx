@@ -46,6 +46,8 @@ function RecordForm({ app, form, id }: { readonly app: string; readonly form: Fo
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState(false);
+  /** Records already holding a value this one must not repeat (from a 409 RECORD_DUPLICATE). */
+  const [duplicates, setDuplicates] = useState<readonly string[]>([]);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [dirty, setDirty] = useState(false);
   const conflictRef = useRef<HTMLDivElement>(null);
@@ -95,6 +97,7 @@ function RecordForm({ app, form, id }: { readonly app: string; readonly form: Fo
 
   const onChange = (key: string, value: unknown) => {
     setValues((v) => ({ ...v, [key]: value }));
+    setDuplicates([]);
     setDirty(true);
   };
 
@@ -128,6 +131,7 @@ function RecordForm({ app, form, id }: { readonly app: string; readonly form: Fo
       const apiError = err instanceof ApiError ? err : new ApiError(0, 'UNKNOWN', String(err));
       if (apiError.isConflict) setConflict(true);
       else if (apiError.details.length > 0) {
+        setDuplicates(apiError.details.flatMap((d) => (d.code === 'FIELD_DUPLICATE' && d.recordId !== undefined ? [d.recordId] : [])));
         showErrors(apiError.details);
         focusFirstError();
       } else setErrors({ '': [apiError.message] });
@@ -193,6 +197,11 @@ function RecordForm({ app, form, id }: { readonly app: string; readonly form: Fo
             {fieldErrorCount > 0 ? <strong>{t('fixErrors')}</strong> : null}
             {generalErrors.map((m, i) => (
               <p key={i}>{m}</p>
+            ))}
+            {duplicates.map((other) => (
+              <p key={other}>
+                <Link to={`${listUrl}/records/${other}`}>{t('openDuplicate')}</Link>
+              </p>
             ))}
           </div>
         </div>

@@ -13,7 +13,7 @@ import {
   updateBodySchema,
 } from '../record-schemas.js';
 import { errorResponses } from '../route-schemas.js';
-import { createRecord, requestLocale as locale } from '../record-service.js';
+import { createRecord, localizeDuplicate, requestLocale as locale } from '../record-service.js';
 
 interface FormParams { app: string; form: string }
 interface RecordParams extends FormParams { id: string }
@@ -132,7 +132,11 @@ export function registerRecordRoutes(app: FastifyInstance, store: Store, resolve
       for (const [key, value] of Object.entries(merged)) {
         if (Object.prototype.hasOwnProperty.call(patch, key) || !sameValue(value, existing.data[key])) changed[key] = value;
       }
-      return store.records.update(appKey, formKey, id, { version, data: changed }, writeContext(request));
+      try {
+        return await store.records.update(appKey, formKey, id, { version, data: changed }, writeContext(request));
+      } catch (e) {
+        throw localizeDuplicate(e, compiled.form, merged, locale(request));
+      }
     },
   );
 

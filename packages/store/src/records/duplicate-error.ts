@@ -37,6 +37,6 @@ export async function duplicateError(db: Kysely<SystemDatabase>, meta: FormMeta,
   return StoreErrors.create(
     'RECORD_DUPLICATE',
     `[store] field '${field.key}' of form '${meta.form}' must be unique, and record '${existingId ?? 'unknown'}' already holds the value${shown}; change the value or open that record`,
-    [{ path: `/data/${field.key}`, message: `already used by record ${existingId ?? 'unknown'}` }],
+    [{ path: `/data/${field.key}`, code: 'FIELD_DUPLICATE', message: `already used by record ${existingId ?? 'unknown'}`, ...(existingId !== undefined ? { recordId: existingId } : {}) }],
   );
 }
