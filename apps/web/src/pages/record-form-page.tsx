@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { Link, useNavigate, useParams } from 'react-router';
 import { localize, type ErrorDetail, type FormDef } from '@trellis/schema';
 import { compileForm } from '@trellis/forms';
-import { FormRenderer, formatDateTime, groupErrorsByField, type FieldErrors } from '@trellis/ui';
+import { FormRenderer, focusFirstInvalidField, formatDateTime, groupErrorsByField, type FieldErrors } from '@trellis/ui';
 import { api } from '../api/api.js';
 import { ApiError } from '../api/api-client.js';
 import type { RecordDto } from '../api/api-types.js';
@@ -237,10 +237,9 @@ function recordTitle(form: FormDef, record: RecordDto, locale: string): string {
   return record.id.slice(0, 8);
 }
 
-/** Moves focus to the first field with an error, after React has drawn the messages. */
+/** Moves focus to the first field with an error (opening its tab), after React has drawn the messages. */
 function focusFirstError() {
   requestAnimationFrame(() => {
-    const field = document.querySelector<HTMLElement>('.tr-field-invalid input, .tr-field-invalid select, .tr-field-invalid textarea');
-    field?.focus();
+    focusFirstInvalidField();
   });
 }
