@@ -13,6 +13,7 @@ import { titleField } from '../list/list-columns.js';
 import { changedFields, initialValues } from '../record/record-draft.js';
 import { useNoticeStore } from '../state/notice-store.js';
 import { useAppContext } from './app-layout.js';
+import { printText } from '../print/print-messages.js';
 
 /**
  * `/apps/:app/forms/:form/new` and `…/records/:id`: fill in or edit one record. The form
@@ -206,6 +207,11 @@ function RecordForm({ app, form, id }: { readonly app: string; readonly form: Fo
           <Link className="button" to={listUrl}>
             {t('cancel')}
           </Link>
+          {record ? (
+            <Link className="button" to={`${listUrl}/records/${record.id}/print`}>
+              {printText(locale, 'print')}
+            </Link>
+          ) : null}
           <span className="toolbar-spacer" />
           {record ? (
             <button type="button" className="button button-danger-outline" onClick={() => setConfirmDelete(true)} disabled={saving}>
