@@ -13,6 +13,7 @@ import { Canvas, type CanvasActions } from './canvas.js';
 import { designerApi } from './designer-api.js';
 import { designerText, useDesignerT } from './designer-messages.js';
 import { addField, addForm, addSection, freeKey, moveField, normalizedLayout, normalizedNodes, nudgeField, removeField, removeSection, updateField, updateSection } from './draft-ops.js';
+import { PrintTemplatesEditor } from './print-templates-editor.js';
 import { addTab, addTabGroup, moveTab, removeTab, removeTabGroup, renameTab } from './tab-ops.js';
 import { draftProblems, problemsUnder } from './field-key-check.js';
 import { withText } from './localized-input.js';
@@ -255,6 +256,7 @@ export function DesignerPage() {
           <div className="designer-center">
             {form ? <Canvas form={form} selected={selected} actions={actions} /> : null}
             {form ? <Preview form={form} width={previewWidth} onWidth={store.setPreviewWidth} /> : null}
+            {form ? <PrintTemplatesEditor form={form} apply={apply} /> : null}
           </div>
           {form ? (
             <PropertiesPanel
