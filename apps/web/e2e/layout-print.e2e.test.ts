@@ -15,7 +15,8 @@ import { openStore, type Store } from '@trellis/store';
  * folder): a form with a description, two tabs, an option cascade and a read-only field.
  * The tabs are switched by keyboard, the city choices follow the province, a refused submit
  * opens the tab of the error; a record's print page shows its values and `page.pdf()` makes
- * a PDF of it; two records ticked in the list print as two sheets.
+ * a PDF of it; two records ticked in the list print as two sheets. In the designer a tab
+ * group is added, a field dropped into a tab, the tab renamed and the cascade edited.
  */
 const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
 const webSrc = fileURLToPath(new URL('../src', import.meta.url));
@@ -197,7 +198,7 @@ describe('tabs, cascades and print in Chromium', () => {
     // the default layout prints every field
     await page.getByLabel('Template').selectOption('');
     await page.waitForURL(/template=$/);
-    expect(await sheet.innerText()).toContain('V-001');
+    await expect.poll(() => sheet.innerText()).toContain('V-001');
   });
 
   it('prints the records ticked in the list as one sheet each, with a page break between', async () => {
@@ -215,5 +216,40 @@ describe('tabs, cascades and print in Chromium', () => {
     const pdf = await page.pdf({ preferCSSPageSize: true });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('the designer adds a tab group, takes a dropped field into a tab, renames it, and edits the cascade', async () => {
+    // tall enough that nothing scrolls while dragging from the palette to the new tab
+    await page.setViewportSize({ width: 1400, height: 2400 });
+    await page.goto(`${base}/apps/visits/design/visit`);
+    await page.locator('.designer-canvas .designer-tabs').first().waitFor();
+    await page.locator('.designer-palette [data-field-type="tabs"]').click();
+    const group = page.locator('.designer-canvas .designer-tabs').nth(1);
+    await group.getByRole('tab', { name: 'Tab 2' }).click();
+    await page.locator('.designer-palette [data-field-type="text"]').dragTo(group.locator('[data-drop-section="4"]'));
+    await group.locator('[data-field-key="text"]').waitFor();
+    await group.getByLabel('Tab title 2').fill('Extra');
+    await expect.poll(() => group.getByRole('tab').allInnerTexts()).toEqual(['Tab 1', 'Extra']);
+    // the cascade of the city: tick Nanjing for Zhejiang too
+    await page.locator('.designer-canvas [data-field-key="city"] .designer-field-main').click();
+    const cascade = page.getByRole('group', { name: /Choices depend on/ });
+    expect(await cascade.getByLabel('Parent select').inputValue()).toBe('province');
+    await cascade.locator('tr[data-parent-choice="zj"]').getByLabel('Nanjing').check();
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('Draft saved.').waitFor();
+    const draft = (await (await fetch(`${base}/api/apps/visits/draft`)).json()) as { package: AppPackage };
+    const form = draft.package.forms[0]!;
+    expect(form.layout![2]).toEqual({
+      kind: 'tabs',
+      tabs: [
+        { title: { 'zh-CN': '标签页 1', en: 'Tab 1' }, sections: [{ kind: 'section', columns: 1, fields: [] }] },
+        { title: { 'zh-CN': '标签页 2', en: 'Extra' }, sections: [{ kind: 'section', columns: 1, fields: ['text'] }] },
+      ],
+    });
+    expect(form.fields.find((f) => f.key === 'city')!.options!['cascade']).toEqual({ field: 'province', choices: { zj: ['hz', 'nb', 'nj'], js: ['nj'] } });
+    // undo goes back over the tick, then the rename
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => group.getByRole('tab').allInnerTexts()).toEqual(['Tab 1', 'Tab 2']);
   });
 });
