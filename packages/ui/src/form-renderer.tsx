@@ -16,6 +16,11 @@ export interface FormRendererProps {
   readonly form: FormDef;
   /** Record data by field key, in wire format. */
   readonly values: Readonly<Record<string, unknown>>;
+  /**
+   * Reports a changed value. One edit may report several (a new parent value also clears the
+   * cascading choices it no longer allows), so apply each change to the latest values
+   * (`setValues((v) => ({ ...v, [key]: value }))`).
+   */
   readonly onChange: (key: string, value: unknown) => void;
   /** Messages per field key (see `groupErrorsByField`); shown under each field. */
   readonly errors?: FieldErrors;
@@ -28,13 +33,15 @@ export interface FormRendererProps {
 }
 
 /**
- * Renders a form definition as labelled inputs: sections and columns from the layout, one
- * registered widget per field type, required marks, descriptions and error messages bound
- * to their inputs (`aria-describedby`), fields hidden while their `visibleWhen` is false.
+ * Renders a form definition as labelled inputs: sections, tab groups (`FormTabs`) and columns
+ * from the layout, one registered widget per field type, required marks, descriptions and error messages bound
+ * to their inputs (`aria-describedby`), fields hidden while their `visibleWhen` is false,
+ * inputs disabled while their `readOnlyWhen` holds, cascading selects offering only the
+ * choices their parent allows.
  * It is controlled: the caller owns the values and runs validation (`compileForm(form).process`).
  *
  * @example
- * <FormRenderer form={form} values={values} onChange={(k, v) => setValues({ ...values, [k]: v })} errors={errors} locale="en" />
+ * <FormRenderer form={form} values={values} onChange={(k, v) => setValues((old) => ({ ...old, [k]: v }))} errors={errors} locale="en" />
  */
 export function FormRenderer({ form, values, onChange, errors = {}, locale, disabled = false, widgets = fieldWidgets, idPrefix = 'field' }: FormRendererProps) {
   const blocks = useMemo(() => formLayout(form), [form]);
