@@ -8,6 +8,7 @@ import { RecordListPage } from './pages/record-list-page.js';
 import { PublicFormPage } from './public/public-form-page.js';
 import { DesignerPage } from './designer/designer-page.js';
 import { NewAppPage } from './designer/new-app-page.js';
+import { PrintPage } from './print/print-page.js';
 
 /** The web app's routes; the server answers every non-API path with `index.html`, so deep links work. */
 export const router = createBrowserRouter([
@@ -20,6 +21,8 @@ export const router = createBrowserRouter([
       { path: 'forms/:form', element: <RecordListPage /> },
       { path: 'forms/:form/new', element: <RecordFormPage /> },
       { path: 'forms/:form/records/:id', element: <RecordFormPage /> },
+      { path: 'forms/:form/records/:id/print', element: <PrintPage /> },
+      { path: 'forms/:form/print', element: <PrintPage /> },
     ],
   },
   { path: '/apps/:app/design', element: <DesignerPage /> },

@@ -6,8 +6,10 @@ import type { FieldIssue } from './field-issue.js';
 import type { FieldTypeDefinition } from './field-type.js';
 import { FieldTypeRegistry } from './field-type-registry.js';
 import { fieldTypes } from './field-types-global.js';
+import { cascadeIssues } from './field-types/cascade.js';
 import { choiceLabel, choicesOf } from './field-types/choices.js';
 import { issueMessage, messageLocale } from './messages.js';
+import { compileReadOnly } from './read-only-fields.js';
 import { createRecordAjv } from './record-ajv.js';
 import { varSchemaOf } from './var-schema.js';
 
@@ -40,6 +42,8 @@ export interface CompiledForm {
   assert(input: unknown, options: ProcessOptions): Record<string, unknown>;
   /** The keys of the fields hidden by their `visibleWhen` for this data (what the form renderer hides). */
   hiddenFields(data: Readonly<Record<string, unknown>>, ctx?: EvalContext): ReadonlySet<string>;
+  /** The keys of the fields whose `readOnlyWhen` holds for this data (what the form renderer disables; `process` ignores their input). */
+  readOnlyFields(data: Readonly<Record<string, unknown>>, ctx?: EvalContext): ReadonlySet<string>;
 }
 
 type Predicate = (record: Record<string, unknown>, ctx?: EvalContext) => unknown;
@@ -117,6 +121,7 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
   const validate: ValidateFunction = ajv.compile(schema);
   ajv.removeSchema(schema); // the compiled function stays valid; ajv's cache must not grow with every form
 
+  const readOnly = compileReadOnly(valueFields, varSchema);
   const conditions = new Map<string, Predicate>();
   for (const f of form.fields) {
     if (f.visibleWhen === undefined || f.visibleWhen === true) continue;
@@ -167,14 +172,20 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
 
     // 1. clean, 2. defaults (create) or merge over existing (update)
     const data: Record<string, unknown> = {};
-    for (const f of valueFields) {
+    const take = (f: FieldDef, useInput: boolean): void => {
       const type = types.get(f.key)!;
       let raw: unknown;
-      if (Object.prototype.hasOwnProperty.call(input, f.key)) raw = input[f.key];
+      if (useInput && Object.prototype.hasOwnProperty.call(input, f.key)) raw = input[f.key];
       else if (options.mode === 'create') raw = f.defaultValue;
       else raw = options.existing?.[f.key];
       const v = raw === undefined || raw === null ? null : type.clean(raw, f);
       data[f.key] = v === undefined ? null : v;
+    };
+    for (const f of valueFields) take(f, true);
+    // 2b. read-only (readOnlyWhen): the input of a read-only field is ignored — the default on create, the stored value on update
+    if (readOnly.any) {
+      const record = () => (options.mode === 'update' && options.existing !== undefined ? { ...options.existing, ...data } : data);
+      readOnly.settle(record, options.ctx, (k) => take(byKey.get(k)!, false));
     }
 
     // 3. visibility: hidden fields are not required and their values are dropped
@@ -203,6 +214,11 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
         errors.push(detail(key, issueFromAjv(e, field, types.get(key)!, raw, registry, locale ?? '')));
       }
     }
+    for (const [key, issue] of cascadeIssues(valueFields, data, form, locale)) {
+      if (failed.has(key) || hidden.has(key)) continue;
+      failed.add(key);
+      errors.push(detail(key, issue));
+    }
     for (const [key, value] of Object.entries(present)) {
       if (failed.has(key)) continue;
       const issue = types.get(key)!.check?.(value, byKey.get(key)!);
@@ -227,6 +243,7 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
       );
     },
     hiddenFields: (data, ctx) => hiddenFields(data, ctx),
+    readOnlyFields: (data, ctx) => readOnly.evaluate(data, ctx),
   };
 }
 

@@ -21,7 +21,11 @@ export {
   tagsType,
   timeType,
   urlType,
+  descriptionType,
 } from './field-types/index.js';
+export { DESCRIPTION_MAX_LENGTH, DESCRIPTION_TONES, type DescriptionTone } from './field-types/description.js';
+export { allowedChoiceValues, cascadeOf, CASCADE_PARENT_TYPES, type OptionCascade } from './field-types/cascade.js';
+export { checkPrintFieldTypes } from './print-field-checks.js';
 export { cleanPhone, maskPhone, phoneKind, type PhoneKind } from './china-phone.js';
 export { cleanIdNumber, idNumberCheckChar, idNumberInfo, idNumberProblem, maskIdNumber, type IdNumberInfo } from './china-id-number.js';
 export { sanitizeHtml, htmlToText, isSafeUrl } from './sanitize-html.js';

@@ -2,12 +2,14 @@ import { checkCondition } from '@trellis/expr';
 import { pointer, validateAppPackage, type AppPackage, type ErrorDetail, type ValidationResult } from '@trellis/schema';
 import type { FieldTypeRegistry } from './field-type-registry.js';
 import { fieldTypes } from './field-types-global.js';
+import { checkPrintFieldTypes } from './print-field-checks.js';
 import { varSchemaOf } from './var-schema.js';
 
 /**
  * Validates an app package with everything the form engine knows: `validateAppPackage`
  * with the field-type registry (types, options, the types' own checks), and then every
- * `visibleWhen` condition compiled against its form's variables. Returns all problems.
+ * `visibleWhen` and `readOnlyWhen` condition compiled against its form's variables, and the
+ * fields print templates name checked against their types. Returns all problems.
  *
  * @example
  * const r = validateApp(upgradePackage(json));
@@ -20,12 +22,16 @@ export function validateApp(input: unknown, registry: FieldTypeRegistry = fieldT
   result.value.forms.forEach((form, i) => {
     const vars = varSchemaOf(form, registry);
     form.fields.forEach((field, j) => {
-      if (field.visibleWhen === undefined || typeof field.visibleWhen === 'boolean') return;
-      const base = pointer('/forms', i, 'fields', j, 'visibleWhen');
-      for (const e of checkCondition(field.visibleWhen, vars)) {
-        errors.push({ path: base + (e.path === '' || e.path.startsWith('/') ? e.path : '/' + e.path), message: e.message });
+      for (const prop of ['visibleWhen', 'readOnlyWhen'] as const) {
+        const condition = field[prop];
+        if (condition === undefined || typeof condition === 'boolean') continue;
+        const base = pointer('/forms', i, 'fields', j, prop);
+        for (const e of checkCondition(condition, vars)) {
+          errors.push({ path: base + (e.path === '' || e.path.startsWith('/') ? e.path : '/' + e.path), message: e.message });
+        }
       }
     });
+    errors.push(...checkPrintFieldTypes(form, pointer('/forms', i), registry));
   });
   return errors.length === 0 ? result : { ok: false, errors };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fullPackage } from '../test/fixtures.js';
-import { appPackageSchema, createSchemaAjv, SQL_RESERVED_WORDS, isSqlReservedWord, type LayoutTabs } from './index.js';
+import { appPackageSchema, createSchemaAjv, SQL_RESERVED_WORDS, isSqlReservedWord, type LayoutTabs, type PrintBlock } from './index.js';
 
 /**
  * The compiler keeps each `properties` object equal to the keys of its TypeScript type
@@ -27,7 +27,11 @@ describe('appPackageSchema', () => {
       layoutSection: form.layout![0]!,
       layoutTabs: form.layout![1]!,
       layoutTab: (form.layout![1] as LayoutTabs).tabs[0]!,
+      printTemplate: form.printTemplates![0]!,
     };
+    const blockDefs: Record<PrintBlock['kind'], string> = { fields: 'printFields', text: 'printText', subtable: 'printSubtable', signature: 'printSignature', approvals: 'printApprovals' };
+    for (const block of form.printTemplates![0]!.blocks) used[blockDefs[block.kind]] = block;
+    expect(Object.keys(used).filter((k) => k.startsWith('print')).sort()).toEqual(['printApprovals', 'printFields', 'printSignature', 'printSubtable', 'printTemplate', 'printText']);
     const defs = appPackageSchema.$defs as Record<string, { properties?: object }>;
     for (const [name, value] of Object.entries(used)) {
       const declared = Object.keys(name === 'root' ? appPackageSchema.properties : defs[name]!.properties!).sort();

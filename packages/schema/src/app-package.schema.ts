@@ -1,4 +1,5 @@
 import type { AppDef, AppPackage, DefaultFromContext, DefaultFromFormula, DefaultFromLinkage, FieldDef, FormDef, LayoutSection, LayoutTab, LayoutTabs, NavFormItem, NavGroupItem, SelectChoice } from './types.js';
+import type { PrintApprovalsBlock, PrintFieldsBlock, PrintSignatureBlock, PrintSubtableBlock, PrintTemplate, PrintTextBlock } from './types.js';
 import { CURRENT_SCHEMA_VERSION, KEY_PATTERN } from './types.js';
 
 /** A JSON Schema object (draft 2020-12 subset that ajv 8 understands). */
@@ -54,7 +55,39 @@ const formProperties = {
   fields: { type: 'array', items: ref('field') },
   titleField: ref('key'),
   layout: { type: 'array', items: ref('layoutNode') },
+  printTemplates: { type: 'array', maxItems: 50, items: ref('printTemplate') },
 } satisfies PropertiesOf<FormDef>;
+
+const printTemplateProperties = {
+  key: ref('key'),
+  name: ref('localizedText'),
+  paper: { type: 'string', enum: ['A4', 'A5', 'Letter'] },
+  orientation: { type: 'string', enum: ['portrait', 'landscape'] },
+  header: ref('localizedText'),
+  footer: ref('localizedText'),
+  blocks: { type: 'array', maxItems: 200, items: ref('printBlock') },
+} satisfies PropertiesOf<PrintTemplate>;
+const printFieldsProperties = {
+  kind: { type: 'string', const: 'fields' },
+  fields: { type: 'array', maxItems: 500, items: ref('key') },
+  columns: { type: 'integer', minimum: 1, maximum: 4 },
+} satisfies PropertiesOf<PrintFieldsBlock>;
+const printTextProperties = {
+  kind: { type: 'string', const: 'text' },
+  text: ref('longLocalizedText'),
+} satisfies PropertiesOf<PrintTextBlock>;
+const printSubtableProperties = {
+  kind: { type: 'string', const: 'subtable' },
+  field: ref('key'),
+} satisfies PropertiesOf<PrintSubtableBlock>;
+const printSignatureProperties = {
+  kind: { type: 'string', const: 'signature' },
+  field: ref('key'),
+  label: ref('localizedText'),
+} satisfies PropertiesOf<PrintSignatureBlock>;
+const printApprovalsProperties = {
+  kind: { type: 'string', const: 'approvals' },
+} satisfies PropertiesOf<PrintApprovalsBlock>;
 
 const fieldProperties = {
   id: ref('fieldId'),
@@ -166,6 +199,14 @@ export const appPackageSchema = {
       propertyNames: { pattern: LOCALE_PATTERN.source },
       additionalProperties: { type: 'string', maxLength: 500, pattern: '\\S' },
     },
+    longLocalizedText: {
+      type: ['string', 'object'],
+      maxLength: 5000,
+      pattern: '\\S',
+      minProperties: 1,
+      propertyNames: { pattern: LOCALE_PATTERN.source },
+      additionalProperties: { type: 'string', maxLength: 5000, pattern: '\\S' },
+    },
     app: {
       type: 'object',
       required: requiredOf<AppDef>()(['key', 'name']),
@@ -240,6 +281,24 @@ export const appPackageSchema = {
       properties: layoutSectionProperties,
       additionalProperties: false,
     },
+    printTemplate: {
+      type: 'object',
+      required: requiredOf<PrintTemplate>()(['key', 'name', 'blocks']),
+      properties: printTemplateProperties,
+      additionalProperties: false,
+    },
+    printBlock: {
+      type: 'object',
+      required: ['kind'],
+      properties: { kind: { type: 'string' } },
+      discriminator: { propertyName: 'kind' },
+      oneOf: [ref('printFields'), ref('printText'), ref('printSubtable'), ref('printSignature'), ref('printApprovals')],
+    },
+    printFields: { type: 'object', required: requiredOf<PrintFieldsBlock>()(['kind', 'fields']), properties: printFieldsProperties, additionalProperties: false },
+    printText: { type: 'object', required: requiredOf<PrintTextBlock>()(['kind', 'text']), properties: printTextProperties, additionalProperties: false },
+    printSubtable: { type: 'object', required: requiredOf<PrintSubtableBlock>()(['kind', 'field']), properties: printSubtableProperties, additionalProperties: false },
+    printSignature: { type: 'object', required: requiredOf<PrintSignatureBlock>()(['kind']), properties: printSignatureProperties, additionalProperties: false },
+    printApprovals: { type: 'object', required: requiredOf<PrintApprovalsBlock>()(['kind']), properties: printApprovalsProperties, additionalProperties: false },
     placeholder: {
       type: 'object',
       required: ['key'],

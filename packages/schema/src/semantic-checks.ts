@@ -1,4 +1,5 @@
 import { pointer } from './json-pointer.js';
+import { checkPrintTemplates } from './print-template-checks.js';
 import { isSqlReservedWord } from './sql-reserved-words.js';
 import type { ErrorDetail } from './trellis-error.js';
 import { KEY_PATTERN, SYSTEM_COLUMNS } from './types.js';
@@ -106,6 +107,7 @@ function checkForm(form: Obj, at: string, out: ErrorDetail[]): void {
     });
   });
   checkUnique(placed, 'layout field', out, (v, first) => `field '${v}' is already placed in the layout at ${first}; place each field once`);
+  checkPrintTemplates(form, at, fieldKeys, out);
 }
 
 /**

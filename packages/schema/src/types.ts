@@ -83,6 +83,8 @@ export interface FormDef {
   readonly titleField?: string;
   /** Visual arrangement of the fields. When absent, fields are shown in order, one per row. */
   readonly layout?: readonly LayoutNode[];
+  /** Print layouts of a record (see `PrintTemplate`). Without one, printing lists every field. */
+  readonly printTemplates?: readonly PrintTemplate[];
 }
 
 /**
@@ -165,6 +167,56 @@ export interface LayoutTabs {
 export interface LayoutTab {
   readonly title: LocalizedText;
   readonly sections: readonly LayoutSection[];
+}
+
+/**
+ * A print layout of one record of a form: paper, orientation, an optional running header
+ * and footer, and blocks printed top to bottom. The browser's print dialog makes the PDF
+ * (docs/decisions/0013-print-templates.md).
+ */
+export interface PrintTemplate {
+  /** Unique among the form's templates; `?template=<key>` in the print page's address. */
+  readonly key: string;
+  readonly name: LocalizedText;
+  /** Default `A4`. */
+  readonly paper?: 'A4' | 'A5' | 'Letter';
+  /** Default `portrait`. */
+  readonly orientation?: 'portrait' | 'landscape';
+  /** Printed above the blocks of each record. */
+  readonly header?: LocalizedText;
+  /** Printed below the blocks of each record. */
+  readonly footer?: LocalizedText;
+  readonly blocks: readonly PrintBlock[];
+}
+
+/** One block of a print template, by `kind`. */
+export type PrintBlock = PrintFieldsBlock | PrintTextBlock | PrintSubtableBlock | PrintSignatureBlock | PrintApprovalsBlock;
+/** Labelled values of the named fields, in 1 to 4 columns (default 2). */
+export interface PrintFieldsBlock {
+  readonly kind: 'fields';
+  readonly fields: readonly string[];
+  readonly columns?: number;
+}
+/** Fixed text (plain text; line breaks kept). */
+export interface PrintTextBlock {
+  readonly kind: 'text';
+  readonly text: LocalizedText;
+}
+/** A sub-table field as a table of its rows. */
+export interface PrintSubtableBlock {
+  readonly kind: 'subtable';
+  readonly field: string;
+}
+/** A signature: the signature field's image, or, without `field`, a blank line to sign on paper. */
+export interface PrintSignatureBlock {
+  readonly kind: 'signature';
+  readonly field?: string;
+  /** Caption of the line; default the field's label, or "Signature". */
+  readonly label?: LocalizedText;
+}
+/** The record's approval history (empty until approval flows exist). */
+export interface PrintApprovalsBlock {
+  readonly kind: 'approvals';
 }
 
 /** Flows, rules, reports and roles in version 1: an object with a key; later issues define the rest. */

@@ -27,6 +27,23 @@ export function fullPackage(): AppPackage {
           { kind: 'section', title: { 'zh-CN': '基本信息', en: 'Basics' }, columns: 2, fields: ['name'] },
           { kind: 'tabs', tabs: [{ title: { 'zh-CN': '更多', en: 'More' }, sections: [{ kind: 'section', fields: ['tier'] }] }] },
         ],
+        printTemplates: [
+          {
+            key: 'card',
+            name: { 'zh-CN': '客户卡片', en: 'Customer card' },
+            paper: 'A5',
+            orientation: 'landscape',
+            header: '客户档案',
+            footer: { 'zh-CN': '内部资料', en: 'Internal' },
+            blocks: [
+              { kind: 'fields', fields: ['name', 'tier'], columns: 2 },
+              { kind: 'text', text: '以上信息由客户提供。\n如有变更请及时更新。' },
+              { kind: 'subtable', field: 'name' },
+              { kind: 'signature', field: 'name', label: '客户签字' },
+              { kind: 'approvals' },
+            ],
+          },
+        ],
         fields: [
           {
             id: 'f_name',

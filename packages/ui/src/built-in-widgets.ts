@@ -1,6 +1,7 @@
 import { FieldWidgetRegistry, type FieldWidget } from './field-widget.js';
 import { booleanWidget } from './widgets/boolean-widget.js';
 import { dateWidget } from './widgets/date-widget.js';
+import { descriptionWidget } from './widgets/description-widget.js';
 import { dateTimeWidget } from './widgets/datetime-widget.js';
 import { longTextWidget } from './widgets/long-text-widget.js';
 import { multiSelectWidget } from './widgets/multi-select-widget.js';
@@ -34,6 +35,7 @@ export const builtInWidgets: readonly FieldWidget[] = [
   emailWidget,
   urlWidget,
   idNumberWidget,
+  descriptionWidget,
 ];
 
 /**

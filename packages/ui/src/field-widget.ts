@@ -29,9 +29,10 @@ export interface FieldWidget {
   readonly Editor: ComponentType<FieldWidgetProps>;
   /**
    * `'group'` when the editor is a group of inputs (checkboxes, radios): the renderer then
-   * wraps it in a `<fieldset>` with a `<legend>` instead of a `<label>`.
+   * wraps it in a `<fieldset>` with a `<legend>` instead of a `<label>`. `'none'` for layout
+   * elements (description text) that show no label, description or error.
    */
-  readonly labelling?: 'label' | 'group';
+  readonly labelling?: 'label' | 'group' | 'none';
   /** Spans the whole row of a multi-column section (long text). */
   readonly fullWidth?: boolean;
   /** How a stored value is shown in lists; when absent the value type's default is used. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fieldTypes } from '@trellis/forms';
 import type { FieldDef, FieldTypeCatalog, FormDef } from '@trellis/schema';
 import { activeClauseCount, filterKindOf, filterOperators, filterToJsonLogic } from './filter-clauses.js';
 
@@ -114,6 +115,11 @@ describe('filterKindOf', () => {
     expect(filterKindOf(field('stars', 'rating'), catalog)).toBe('number');
     expect(filterKindOf(field('where', 'location'), catalog)).toBeUndefined();
     expect(filterKindOf(field('where', 'location'))).toBeUndefined();
+  });
+
+  it('offers no filter on layout elements, which hold no value', () => {
+    expect(filterKindOf(field('intro', 'description'), fieldTypes)).toBeUndefined();
+    expect(filterKindOf(field('name', 'text'), fieldTypes)).toBe('text');
   });
 
   it('offers comparison operators for numbers and only yes/no for booleans', () => {

@@ -75,6 +75,8 @@ const BY_VALUE_TYPE: Partial<Record<ValueType, FilterKind>> = {
  * @example filterKindOf({ type: 'single_select', ... }) // 'choice'
  */
 export function filterKindOf(field: FieldDef, catalog?: FieldTypeCatalog): FilterKind | undefined {
+  // layout elements (description text) hold no value to filter on
+  if (catalog?.has(field.type) && catalog.storesValue?.(field) === false) return undefined;
   const known = BY_FIELD_TYPE[field.type];
   if (known) return known;
   if (catalog?.has(field.type)) return BY_VALUE_TYPE[catalog.valueType(field)];

@@ -4,7 +4,10 @@ import { fieldWidgets } from './built-in-widgets.js';
 import type { FieldWidgetRegistry } from './field-widget.js';
 import type { FieldErrors } from './field-errors.js';
 import { hiddenFieldKeys } from './form-visibility.js';
-import { formSections } from './form-sections.js';
+import { cascadeClears, cascadeField } from './form-cascade.js';
+import { readOnlyFieldKeys } from './form-read-only.js';
+import { formLayout, type FormSection } from './form-sections.js';
+import { FormTabs } from './form-tabs.js';
 import { uiText } from './ui-messages.js';
 import { fallbackWidget } from './widgets/fallback-widget.js';
 
@@ -13,6 +16,11 @@ export interface FormRendererProps {
   readonly form: FormDef;
   /** Record data by field key, in wire format. */
   readonly values: Readonly<Record<string, unknown>>;
+  /**
+   * Reports a changed value. One edit may report several (a new parent value also clears the
+   * cascading choices it no longer allows), so apply each change to the latest values
+   * (`setValues((v) => ({ ...v, [key]: value }))`).
+   */
   readonly onChange: (key: string, value: unknown) => void;
   /** Messages per field key (see `groupErrorsByField`); shown under each field. */
   readonly errors?: FieldErrors;
@@ -25,20 +33,26 @@ export interface FormRendererProps {
 }
 
 /**
- * Renders a form definition as labelled inputs: sections and columns from the layout, one
- * registered widget per field type, required marks, descriptions and error messages bound
- * to their inputs (`aria-describedby`), fields hidden while their `visibleWhen` is false.
+ * Renders a form definition as labelled inputs: sections, tab groups (`FormTabs`) and columns
+ * from the layout, one registered widget per field type, required marks, descriptions and error messages bound
+ * to their inputs (`aria-describedby`), fields hidden while their `visibleWhen` is false,
+ * inputs disabled while their `readOnlyWhen` holds, cascading selects offering only the
+ * choices their parent allows.
  * It is controlled: the caller owns the values and runs validation (`compileForm(form).process`).
  *
  * @example
- * <FormRenderer form={form} values={values} onChange={(k, v) => setValues({ ...values, [k]: v })} errors={errors} locale="en" />
+ * <FormRenderer form={form} values={values} onChange={(k, v) => setValues((old) => ({ ...old, [k]: v }))} errors={errors} locale="en" />
  */
 export function FormRenderer({ form, values, onChange, errors = {}, locale, disabled = false, widgets = fieldWidgets, idPrefix = 'field' }: FormRendererProps) {
-  const sections = useMemo(() => formSections(form), [form]);
+  const blocks = useMemo(() => formLayout(form), [form]);
   const hidden = useMemo(() => hiddenFieldKeys(form, values), [form, values]);
-  return (
-    <div className="tr-form">
-      {sections.map((section, i) => (
+  const readOnly = useMemo(() => readOnlyFieldKeys(form, values), [form, values]);
+  // a new parent value clears the cascading choices it no longer allows (callers must apply changes functionally)
+  const change = (key: string, value: unknown) => {
+    onChange(key, value);
+    for (const [k, v] of Object.entries(cascadeClears(form, values, key, value))) onChange(k, v);
+  };
+  const drawSection = (section: FormSection, i: number) => (
         <section key={i} className="tr-form-section">
           {section.title === undefined ? null : <h3 className="tr-form-section-title">{localize(section.title, locale)}</h3>}
           <div className="tr-form-grid" style={{ ['--tr-columns' as string]: String(section.columns) } as CSSProperties}>
@@ -47,19 +61,28 @@ export function FormRenderer({ form, values, onChange, errors = {}, locale, disa
               .map((field) => (
                 <FieldRow
                   key={field.id}
-                  field={field}
+                  field={cascadeField(field, values)}
                   value={values[field.key] ?? null}
-                  onChange={(value) => onChange(field.key, value)}
+                  onChange={(value) => change(field.key, value)}
                   errors={errors[field.key] ?? []}
                   locale={locale}
-                  disabled={disabled}
+                  disabled={disabled || readOnly.has(field.key)}
                   widgets={widgets}
                   id={`${idPrefix}-${field.key}`}
                 />
               ))}
           </div>
         </section>
-      ))}
+  );
+  return (
+    <div className="tr-form">
+      {blocks.map((block, i) =>
+        block.kind === 'tabs' ? (
+          <FormTabs key={i} tabs={block.tabs} errors={errors} locale={locale} idPrefix={`${idPrefix}-tabs-${i}`} renderSection={drawSection} />
+        ) : (
+          drawSection(block.section, i)
+        ),
+      )}
     </div>
   );
 }
@@ -122,6 +145,13 @@ function FieldRow({ field, value, onChange, errors, locale, disabled, widgets, i
       ) : null}
     </>
   );
+  if (widget.labelling === 'none') {
+    return (
+      <div className={className} data-field={field.key}>
+        {editor}
+      </div>
+    );
+  }
   if (widget.labelling === 'group') {
     return (
       <fieldset className={className} data-field={field.key}>

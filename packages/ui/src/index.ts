@@ -7,7 +7,13 @@
 export { FieldWidgetRegistry, defineFieldWidget, type FieldWidget, type FieldWidgetProps } from './field-widget.js';
 export { fieldWidgets, builtInWidgets } from './built-in-widgets.js';
 export { FormRenderer, type FormRendererProps } from './form-renderer.js';
-export { formSections, type FormSection } from './form-sections.js';
+export { formLayout, formSections, type FormBlock, type FormSection, type FormTab } from './form-sections.js';
+export { FormTabs, type FormTabsProps } from './form-tabs.js';
+export { nextTabIndex } from './tab-keys.js';
+export { focusFirstInvalidField, revealField } from './reveal-field.js';
+export { readOnlyFieldKeys } from './form-read-only.js';
+export { cascadeClears, cascadeField } from './form-cascade.js';
+export { DescriptionText, descriptionWidget } from './widgets/description-widget.js';
 export { hiddenFieldKeys } from './form-visibility.js';
 export { groupErrorsByField, type FieldErrors } from './field-errors.js';
 export { CellValue, type CellValueProps } from './cell-value.js';

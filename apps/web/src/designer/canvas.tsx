@@ -6,7 +6,9 @@ import { fieldTypes } from '@trellis/forms';
 import { useLocale } from '../i18n/use-t.js';
 import { DND, type FieldItem, type PaletteTypeItem } from './dnd-items.js';
 import { useDesignerT } from './designer-messages.js';
-import { normalizedLayout, type DropTarget } from './draft-ops.js';
+import { normalizedNodes, type DropTarget } from './draft-ops.js';
+import { CanvasTabs } from './canvas-tabs.js';
+import { sectionNumbers } from './tab-ops.js';
 
 /** What the canvas asks its page to do. */
 export interface CanvasActions {
@@ -18,6 +20,15 @@ export interface CanvasActions {
   addSection(): void;
   updateSection(section: number, change: { columns?: number; title?: string }): void;
   removeSection(section: number): void;
+  /** Adds a tab group at the end of the form. */
+  addTabGroup(): void;
+  addTab(group: number): void;
+  renameTab(group: number, tab: number, title: string): void;
+  moveTab(group: number, tab: number, delta: -1 | 1): void;
+  removeTab(group: number, tab: number): void;
+  removeTabGroup(group: number): void;
+  /** Adds a section to tab `tab` of group `group`. */
+  addSectionInTab(group: number, tab: number): void;
 }
 
 /** Props of the canvas. */
@@ -30,7 +41,9 @@ export interface CanvasProps {
 /** The form being designed: its sections, each a grid of field cards that take drops. */
 export function Canvas({ form, selected, actions }: CanvasProps) {
   const t = useDesignerT();
-  const layout = normalizedLayout(form);
+  const nodes = normalizedNodes(form);
+  const numbers = sectionNumbers(nodes);
+  const count = numbers.length === 0 ? 0 : nodes.flatMap((n) => (n.kind === 'tabs' ? n.tabs.flatMap((t) => t.sections) : [n])).length;
   const byKey = new Map(form.fields.map((f) => [f.key, f]));
   const [{ over }, drop] = useDrop(
     () => ({ accept: DND.paletteSection, drop: () => actions.addSection(), collect: (m) => ({ over: m.isOver() }) }),
@@ -38,9 +51,13 @@ export function Canvas({ form, selected, actions }: CanvasProps) {
   );
   return (
     <section className="designer-canvas" aria-label={t('canvas')}>
-      {layout.map((section, s) => (
-        <CanvasSection key={s} index={s} count={layout.length} section={section} fields={section.fields.map((k) => byKey.get(k)!).filter(Boolean)} selected={selected} actions={actions} />
-      ))}
+      {nodes.map((node, n) =>
+        node.kind === 'tabs' ? (
+          <CanvasTabs key={`tabs-${n}`} group={n} node={node} firstSections={numbers[n]!.tabs!} count={count} byKey={byKey} selected={selected} actions={actions} />
+        ) : (
+          <CanvasSection key={numbers[n]!.first} index={numbers[n]!.first} count={count} section={node} fields={node.fields.map((k) => byKey.get(k)!).filter(Boolean)} selected={selected} actions={actions} />
+        ),
+      )}
       <div
         ref={(node) => {
           drop(node);
@@ -53,7 +70,8 @@ export function Canvas({ form, selected, actions }: CanvasProps) {
   );
 }
 
-function CanvasSection({ index, count, section, fields, selected, actions }: { index: number; count: number; section: LayoutSection; fields: FieldDef[]; selected: string | undefined; actions: CanvasActions }) {
+/** One section of the canvas (numbered across tab groups): title, columns, its field cards and drop zones. */
+export function CanvasSection({ index, count, section, fields, selected, actions }: { index: number; count: number; section: LayoutSection; fields: FieldDef[]; selected: string | undefined; actions: CanvasActions }) {
   const t = useDesignerT();
   const locale = useLocale();
   const columns = section.columns ?? 1;

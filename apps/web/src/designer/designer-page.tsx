@@ -11,8 +11,10 @@ import { useLocale } from '../i18n/use-t.js';
 import { useAppPackageStore } from '../state/app-package-store.js';
 import { Canvas, type CanvasActions } from './canvas.js';
 import { designerApi } from './designer-api.js';
-import { useDesignerT } from './designer-messages.js';
-import { addField, addForm, addSection, freeKey, moveField, normalizedLayout, nudgeField, removeField, removeSection, updateField, updateSection } from './draft-ops.js';
+import { designerText, useDesignerT } from './designer-messages.js';
+import { addField, addForm, addSection, freeKey, moveField, normalizedLayout, normalizedNodes, nudgeField, removeField, removeSection, updateField, updateSection } from './draft-ops.js';
+import { PrintTemplatesEditor } from './print-templates-editor.js';
+import { addTab, addTabGroup, moveTab, removeTab, removeTabGroup, renameTab } from './tab-ops.js';
 import { draftProblems, problemsUnder } from './field-key-check.js';
 import { withText } from './localized-input.js';
 import { newField } from './new-field.js';
@@ -85,6 +87,27 @@ export function DesignerPage() {
         });
       },
       removeSection: (section) => formKey && apply((p) => removeSection(p, formKey, section)),
+      addTabGroup: () => formKey && apply((p) => addTabGroup(p, formKey, [1, 2].map((n) => ({ 'zh-CN': designerText('zh-CN', 'tabN', { n }), en: designerText('en', 'tabN', { n }) })))),
+      addTab(group) {
+        if (!formKey) return;
+        apply((p) => {
+          const node = normalizedNodes(p.forms.find((f) => f.key === formKey)!)[group];
+          const n = node?.kind === 'tabs' ? node.tabs.length + 1 : 1;
+          return addTab(p, formKey, group, { 'zh-CN': designerText('zh-CN', 'tabN', { n }), en: designerText('en', 'tabN', { n }) });
+        });
+      },
+      renameTab(group, tab, title) {
+        if (!formKey) return;
+        apply((p) => {
+          const node = normalizedNodes(p.forms.find((f) => f.key === formKey)!)[group];
+          const old = node?.kind === 'tabs' ? node.tabs[tab]?.title : undefined;
+          return renameTab(p, formKey, group, tab, withText(old, locale, title) ?? designerText(locale, 'tabN', { n: tab + 1 }));
+        }, `tab-title:${group}:${tab}`);
+      },
+      moveTab: (group, tab, delta) => formKey && apply((p) => moveTab(p, formKey, group, tab, delta)),
+      removeTab: (group, tab) => formKey && apply((p) => removeTab(p, formKey, group, tab)),
+      removeTabGroup: (group) => formKey && apply((p) => removeTabGroup(p, formKey, group)),
+      addSectionInTab: (group, tab) => formKey && apply((p) => addSection(p, formKey, 1, undefined, { group, tab })),
     }),
     [apply, formKey, locale],
   );
@@ -229,10 +252,11 @@ export function DesignerPage() {
           </div>
         ) : null}
         <main className="designer-main" id="main" data-revision={revision}>
-          <Palette onAdd={addAtEnd} onAddSection={() => actions.addSection()} />
+          <Palette onAdd={addAtEnd} onAddSection={() => actions.addSection()} onAddTabs={() => actions.addTabGroup()} />
           <div className="designer-center">
             {form ? <Canvas form={form} selected={selected} actions={actions} /> : null}
             {form ? <Preview form={form} width={previewWidth} onWidth={store.setPreviewWidth} /> : null}
+            {form ? <PrintTemplatesEditor form={form} apply={apply} /> : null}
           </div>
           {form ? (
             <PropertiesPanel

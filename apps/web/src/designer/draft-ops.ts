@@ -1,4 +1,4 @@
-import { layoutSections, type AppPackage, type FieldDef, type FormDef, type LayoutSection, type LocalizedText } from '@trellis/schema';
+import type { AppPackage, FieldDef, FormDef, LayoutNode, LayoutSection, LocalizedText } from '@trellis/schema';
 
 /** Where a field goes: a section of the form's layout and a position in it. */
 export interface DropTarget {
@@ -7,22 +7,54 @@ export interface DropTarget {
   readonly index?: number;
 }
 
-/** A form's layout with every field placed: the layout sections, and fields outside them appended to the last one. */
-export function normalizedLayout(form: FormDef): LayoutSection[] {
+/**
+ * A form's layout nodes (sections and tab groups, structure kept) with every field placed
+ * exactly once: unknown and repeated keys dropped, fields outside the layout appended to the
+ * last section (a new one when the layout has none).
+ */
+export function normalizedNodes(form: FormDef): LayoutNode[] {
   const keys = new Set(form.fields.map((f) => f.key));
   const placed = new Set<string>();
-  const sections: LayoutSection[] = layoutSections(form).map((s) => {
-    const fields = s.fields.filter((k) => keys.has(k) && !placed.has(k));
-    fields.forEach((k) => placed.add(k));
+  const clean = (s: LayoutSection): LayoutSection => {
+    const fields = s.fields.filter((k) => {
+      if (!keys.has(k) || placed.has(k)) return false;
+      placed.add(k);
+      return true;
+    });
     return { ...s, fields };
-  });
-  if (sections.length === 0) sections.push({ kind: 'section', columns: 1, fields: [] });
+  };
+  const nodes: LayoutNode[] = (form.layout ?? []).map((n) => (n.kind === 'tabs' ? { ...n, tabs: n.tabs.map((t) => ({ ...t, sections: t.sections.map(clean) })) } : clean(n)));
+  if (flattenNodes(nodes).length === 0) nodes.push({ kind: 'section', columns: 1, fields: [] });
   const rest = form.fields.filter((f) => !placed.has(f.key)).map((f) => f.key);
-  if (rest.length > 0) {
-    const last = sections[sections.length - 1]!;
-    sections[sections.length - 1] = { ...last, fields: [...last.fields, ...rest] };
-  }
-  return sections;
+  if (rest.length === 0) return nodes;
+  const sections = flattenNodes(nodes);
+  const last = sections[sections.length - 1]!;
+  sections[sections.length - 1] = { ...last, fields: [...last.fields, ...rest] };
+  return withSections(nodes, sections);
+}
+
+/** The sections of layout nodes in display order (tab groups' sections tab by tab): the designer's section numbers. */
+export function flattenNodes(nodes: readonly LayoutNode[]): LayoutSection[] {
+  return nodes.flatMap((n) => (n.kind === 'tabs' ? n.tabs.flatMap((t) => t.sections) : [n]));
+}
+
+/** Puts `sections` (as many as `flattenNodes(nodes)` returns, in its order) back into the structure of `nodes`. */
+export function withSections(nodes: readonly LayoutNode[], sections: readonly LayoutSection[]): LayoutNode[] {
+  let i = 0;
+  return nodes.map((n) => (n.kind === 'tabs' ? { ...n, tabs: n.tabs.map((t) => ({ ...t, sections: t.sections.map(() => sections[i++]!) })) } : sections[i++]!));
+}
+
+/** A form's layout sections with every field placed, tab groups flattened (see `normalizedNodes`). */
+export function normalizedLayout(form: FormDef): LayoutSection[] {
+  return flattenNodes(normalizedNodes(form));
+}
+
+/** Changes the sections of a form (same number, same order), keeping tab groups. */
+function editSections(form: FormDef, edit: (sections: LayoutSection[]) => void): FormDef {
+  const nodes = normalizedNodes(form);
+  const sections = flattenNodes(nodes);
+  edit(sections);
+  return { ...form, layout: withSections(nodes, sections) };
 }
 
 /** Where a field is in the layout, or undefined. */
@@ -35,7 +67,8 @@ export function findField(form: FormDef, key: string): { section: number; index:
   return undefined;
 }
 
-function withForm(pkg: AppPackage, formKey: string, change: (form: FormDef) => FormDef): AppPackage {
+/** Applies `change` to form `formKey` of the package. */
+export function withForm(pkg: AppPackage, formKey: string, change: (form: FormDef) => FormDef): AppPackage {
   return { ...pkg, forms: pkg.forms.map((f) => (f.key === formKey ? change(f) : f)) };
 }
 
@@ -63,12 +96,12 @@ export function newFieldId(form: FormDef): string {
 
 /** Adds `field` to the form at `target`. */
 export function addField(pkg: AppPackage, formKey: string, field: FieldDef, target: DropTarget): AppPackage {
-  return withForm(pkg, formKey, (form) => {
-    const layout = normalizedLayout(form);
-    const s = Math.min(target.section, layout.length - 1);
-    layout[s] = { ...layout[s]!, fields: insertAt(layout[s]!.fields, target.index, field.key) };
-    return { ...form, fields: [...form.fields, field], layout };
-  });
+  return withForm(pkg, formKey, (form) =>
+    editSections({ ...form, fields: [...form.fields, field], layout: normalizedNodes(form) }, (layout) => {
+      const s = Math.min(target.section, layout.length - 1);
+      layout[s] = { ...layout[s]!, fields: insertAt(layout[s]!.fields.filter((k) => k !== field.key), target.index, field.key) };
+    }),
+  );
 }
 
 /** Moves a field to `target` (indexes count the section as it is before the move). */
@@ -76,13 +109,13 @@ export function moveField(pkg: AppPackage, formKey: string, key: string, target:
   return withForm(pkg, formKey, (form) => {
     const from = findField(form, key);
     if (!from) return form;
-    const layout = normalizedLayout(form);
-    let index = target.index;
-    if (from.section === target.section && index !== undefined && index > from.index) index -= 1;
-    layout[from.section] = { ...layout[from.section]!, fields: layout[from.section]!.fields.filter((k) => k !== key) };
-    const s = Math.min(target.section, layout.length - 1);
-    layout[s] = { ...layout[s]!, fields: insertAt(layout[s]!.fields, index, key) };
-    return { ...form, layout };
+    return editSections(form, (layout) => {
+      let index = target.index;
+      if (from.section === target.section && index !== undefined && index > from.index) index -= 1;
+      layout[from.section] = { ...layout[from.section]!, fields: layout[from.section]!.fields.filter((k) => k !== key) };
+      const s = Math.min(target.section, layout.length - 1);
+      layout[s] = { ...layout[s]!, fields: insertAt(layout[s]!.fields, index, key) };
+    });
   });
 }
 
@@ -105,57 +138,72 @@ export function nudgeField(pkg: AppPackage, formKey: string, key: string, delta:
 
 /** Removes a field (publishing then hides its column; the data stays). */
 export function removeField(pkg: AppPackage, formKey: string, key: string): AppPackage {
-  return withForm(pkg, formKey, (form) => ({
-    ...form,
-    fields: form.fields.filter((f) => f.key !== key),
-    layout: normalizedLayout(form).map((s) => ({ ...s, fields: s.fields.filter((k) => k !== key) })),
-  }));
+  return withForm(pkg, formKey, (form) =>
+    editSections({ ...form, fields: form.fields.filter((f) => f.key !== key), layout: normalizedNodes(form) }, (layout) => {
+      layout.forEach((s, i) => (layout[i] = { ...s, fields: s.fields.filter((k) => k !== key) }));
+    }),
+  );
 }
 
 /** Changes a field's definition; a new `key` is followed in the layout and the title field. */
 export function updateField(pkg: AppPackage, formKey: string, key: string, next: FieldDef): AppPackage {
   return withForm(pkg, formKey, (form) => {
-    const layout = normalizedLayout(form).map((s) => ({ ...s, fields: s.fields.map((k) => (k === key ? next.key : k)) }));
+    const renamed = editSections(form, (layout) => {
+      layout.forEach((s, i) => (layout[i] = { ...s, fields: s.fields.map((k) => (k === key ? next.key : k)) }));
+    });
     return {
-      ...form,
+      ...renamed,
       fields: form.fields.map((f) => (f.key === key ? next : f)),
-      layout,
       ...(form.titleField === key ? { titleField: next.key } : {}),
     };
   });
 }
 
-/** Adds an empty layout section with `columns` columns at the end. */
-export function addSection(pkg: AppPackage, formKey: string, columns: number, title?: LocalizedText): AppPackage {
-  return withForm(pkg, formKey, (form) => ({
-    ...form,
-    layout: [...normalizedLayout(form), { kind: 'section', columns, fields: [], ...(title !== undefined ? { title } : {}) }],
-  }));
+/** Adds an empty layout section with `columns` columns at the end of the form, or of tab `tab` of the tab group at layout node `group`. */
+export function addSection(pkg: AppPackage, formKey: string, columns: number, title?: LocalizedText, inTab?: { group: number; tab: number }): AppPackage {
+  const section: LayoutSection = { kind: 'section', columns, fields: [], ...(title !== undefined ? { title } : {}) };
+  return withForm(pkg, formKey, (form) => {
+    const nodes = normalizedNodes(form);
+    const group = inTab === undefined ? undefined : nodes[inTab.group];
+    if (inTab === undefined || group?.kind !== 'tabs' || group.tabs[inTab.tab] === undefined) return { ...form, layout: [...nodes, section] };
+    nodes[inTab.group] = { ...group, tabs: group.tabs.map((t, i) => (i === inTab.tab ? { ...t, sections: [...t.sections, section] } : t)) };
+    return { ...form, layout: nodes };
+  });
 }
 
 /** Changes a section's column count or title. */
 export function updateSection(pkg: AppPackage, formKey: string, section: number, change: { columns?: number; title?: LocalizedText | undefined }): AppPackage {
-  return withForm(pkg, formKey, (form) => ({
-    ...form,
-    layout: normalizedLayout(form).map((s, i) => {
-      if (i !== section) return s;
+  return withForm(pkg, formKey, (form) =>
+    editSections(form, (layout) => {
+      const s = layout[section];
+      if (s === undefined) return;
       const next: LayoutSection = { ...s, ...(change.columns !== undefined ? { columns: change.columns } : {}) };
-      if (!('title' in change)) return next;
+      if (!('title' in change)) return void (layout[section] = next);
       const { title: _old, ...rest } = next;
-      return change.title === undefined ? rest : { ...rest, title: change.title };
+      layout[section] = change.title === undefined ? rest : { ...rest, title: change.title };
     }),
-  }));
+  );
 }
 
-/** Removes a section; its fields move to the previous section (or the next one). */
+/** Removes a section (also one inside a tab); its fields move to the previous section (or the next one). */
 export function removeSection(pkg: AppPackage, formKey: string, section: number): AppPackage {
   return withForm(pkg, formKey, (form) => {
-    const layout = normalizedLayout(form);
-    if (layout.length <= 1) return form;
-    const [gone] = layout.splice(section, 1);
-    const into = Math.max(0, section - 1);
-    layout[into] = { ...layout[into]!, fields: section === 0 ? [...gone!.fields, ...layout[into]!.fields] : [...layout[into]!.fields, ...gone!.fields] };
-    return { ...form, layout };
+    const sections = normalizedLayout(form);
+    if (sections.length <= 1 || sections[section] === undefined) return form;
+    const gone = sections[section]!;
+    const moved = editSections(form, (layout) => {
+      const into = section === 0 ? 1 : section - 1;
+      layout[into] = { ...layout[into]!, fields: section === 0 ? [...gone.fields, ...layout[into]!.fields] : [...layout[into]!.fields, ...gone.fields] };
+      layout[section] = { ...gone, fields: [] };
+    });
+    // drop the emptied section from wherever it sits (identity, as sections are fresh objects)
+    const target = flattenNodes(moved.layout ?? [])[section];
+    const layout = (moved.layout ?? []).flatMap((n): LayoutNode[] => {
+      if (n === target) return [];
+      if (n.kind !== 'tabs') return [n];
+      return [{ ...n, tabs: n.tabs.map((t) => ({ ...t, sections: t.sections.filter((x) => x !== target) })) }];
+    });
+    return { ...moved, layout };
   });
 }
 

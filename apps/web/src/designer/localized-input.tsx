@@ -15,14 +15,18 @@ export function withText(value: LocalizedText | undefined, locale: 'zh-CN' | 'en
   return Object.keys(base).length === 0 ? undefined : base;
 }
 
-/** Two inputs, Chinese and English, editing one localized text. */
-export function LocalizedInputs({ idBase, labels, value, onChange }: { idBase: string; labels: readonly [string, string]; value: LocalizedText | undefined; onChange: (next: LocalizedText | undefined) => void }) {
+/** Two inputs, Chinese and English, editing one localized text; `multiline` makes them text areas (line breaks kept). */
+export function LocalizedInputs({ idBase, labels, value, onChange, multiline = false }: { idBase: string; labels: readonly [string, string]; value: LocalizedText | undefined; onChange: (next: LocalizedText | undefined) => void; multiline?: boolean }) {
   return (
     <>
       {(['zh-CN', 'en'] as const).map((locale, i) => (
         <div className="designer-prop" key={locale}>
           <label htmlFor={`${idBase}-${locale}`}>{labels[i]}</label>
-          <input id={`${idBase}-${locale}`} className="tr-input" lang={locale} value={textIn(value, locale)} onChange={(e) => onChange(withText(value, locale, e.target.value))} />
+          {multiline ? (
+            <textarea id={`${idBase}-${locale}`} className="tr-input" rows={3} lang={locale} value={textIn(value, locale)} onChange={(e) => onChange(withText(value, locale, e.target.value))} />
+          ) : (
+            <input id={`${idBase}-${locale}`} className="tr-input" lang={locale} value={textIn(value, locale)} onChange={(e) => onChange(withText(value, locale, e.target.value))} />
+          )}
         </div>
       ))}
     </>

@@ -8,6 +8,11 @@ function isChoiceList(schema: Schema | undefined): boolean {
   return schema?.type === 'array' && schema.items?.properties?.['value'] !== undefined && schema.items?.properties?.['label'] !== undefined;
 }
 
+/** A localized text option (string or per-locale object), e.g. the text of a description. */
+function isLocalized(schema: Schema | undefined): boolean {
+  return Array.isArray(schema?.type) && schema.type.includes('string') && schema.type.includes('object');
+}
+
 /** Two starter choices, for a new select field. */
 export function starterChoices(): { value: string; label: { 'zh-CN': string; en: string } }[] {
   return [
@@ -18,7 +23,7 @@ export function starterChoices(): { value: string; label: { 'zh-CN': string; en:
 
 /**
  * A new field of `type` for `form`: a fresh id, a free key named after the type, the type's
- * label in both languages, and starter values for required choice lists.
+ * label in both languages, and starter values for required choice lists and texts.
  *
  * @example newField(fieldTypes.require('text'), form) // { id: 'f_…', key: 'text', type: 'text', label: { 'zh-CN': '文本', en: 'Text' } }
  */
@@ -27,6 +32,7 @@ export function newField(type: FieldTypeDefinition, form: FormDef): FieldDef {
   const options: Record<string, unknown> = {};
   for (const name of schema?.required ?? []) {
     if (isChoiceList(schema?.properties?.[name])) options[name] = starterChoices();
+    else if (isLocalized(schema?.properties?.[name])) options[name] = { 'zh-CN': localize(type.label, 'zh-CN'), en: localize(type.label, 'en') };
   }
   return {
     id: newFieldId(form),

@@ -13,6 +13,7 @@ interface PropSchema {
   readonly properties?: Readonly<Record<string, PropSchema>>;
   readonly minimum?: number;
   readonly maximum?: number;
+  readonly maxLength?: number;
   readonly title?: unknown;
 }
 
@@ -63,7 +64,8 @@ function OptionInput({ id, name: key, schema, value, onChange }: { id: string; n
     case 'choices':
       return <ChoicesEditor value={Array.isArray(value) ? (value as SelectChoice[]) : []} onChange={onChange} />;
     case 'localized':
-      return <LocalizedInputs idBase={id} labels={[`${name} (中文)`, `${name} (English)`]} value={value as LocalizedText | undefined} onChange={onChange} />;
+      // long texts (a description's text) are edited in text areas, so line breaks can be typed
+      return <LocalizedInputs idBase={id} labels={[`${name} (中文)`, `${name} (English)`]} value={value as LocalizedText | undefined} onChange={onChange} multiline={(schema.maxLength ?? 0) > 500} />;
     case 'boolean':
       return (
         <div className="designer-prop designer-check">

@@ -13,10 +13,12 @@ export interface PaletteProps {
   readonly onAdd: (type: FieldTypeDefinition) => void;
   /** Adds a layout section. */
   readonly onAddSection: () => void;
+  /** Adds a tab group. */
+  readonly onAddTabs: () => void;
 }
 
 /** The field types of the registry, grouped; drag one onto the canvas, or press Enter on it. */
-export function Palette({ onAdd, onAddSection }: PaletteProps) {
+export function Palette({ onAdd, onAddSection, onAddTabs }: PaletteProps) {
   const t = useDesignerT();
   const groups = useMemo(() => groupFieldTypes(fieldTypes.list()), []);
   return (
@@ -38,6 +40,13 @@ export function Palette({ onAdd, onAddSection }: PaletteProps) {
               {group === 'layout' ? (
                 <li>
                   <PaletteSectionButton onAdd={onAddSection} label={t('sectionItem')} />
+                </li>
+              ) : null}
+              {group === 'layout' ? (
+                <li>
+                  <button type="button" className="designer-palette-item" data-field-type="tabs" onClick={onAddTabs}>
+                    {t('tabGroupItem')}
+                  </button>
                 </li>
               ) : null}
             </ul>

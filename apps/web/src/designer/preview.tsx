@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { compileForm } from '@trellis/forms';
 import type { FormDef } from '@trellis/schema';
 import { FormRenderer, groupErrorsByField, type FieldErrors } from '@trellis/ui';
@@ -28,8 +28,12 @@ export function Preview({ form, width, onWidth }: PreviewProps) {
     }
   }, [form]);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const latest = useRef(values);
+  latest.current = values;
   const change = (key: string, value: unknown) => {
-    const next = { ...values, [key]: value };
+    // the renderer may report several changes at once (a cascade clears its children): build on the latest
+    const next = { ...latest.current, [key]: value };
+    latest.current = next;
     setValues(next);
     if (compiled === undefined) return;
     const r = compiled.process(next, { mode: 'create', locale });

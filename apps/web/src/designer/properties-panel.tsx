@@ -5,6 +5,7 @@ import { ConditionBuilder } from '@trellis/ui';
 import { useLocale } from '../i18n/use-t.js';
 import { useDesignerT } from './designer-messages.js';
 import { LocalizedInputs } from './localized-input.js';
+import { CascadeEditor } from './cascade-editor.js';
 import { OptionsEditor } from './options-editor.js';
 
 /** Props of the properties panel. */
@@ -38,6 +39,10 @@ export function PropertiesPanel({ form, field, problems, onChange }: PropertiesP
   const others: FormDef = { ...form, fields: form.fields.filter((f) => f.key !== field.key) };
   const idBase = `prop-${field.id}`;
   const keyProblems = problems('key');
+  const storesValue = type === undefined || (type.storesValue ?? true);
+  // the cascade option has its own editor (it needs the other fields of the form)
+  const hasCascade = (type?.optionsSchema as { properties?: Record<string, unknown> } | undefined)?.properties?.['cascade'] !== undefined;
+  const optionsSchema = hasCascade ? { ...type!.optionsSchema, properties: without((type!.optionsSchema as { properties: Record<string, unknown> }).properties, 'cascade') } : type?.optionsSchema;
   return (
     <aside className="designer-properties" aria-label={t('properties')}>
       <h2 className="designer-panel-title">
@@ -46,16 +51,20 @@ export function PropertiesPanel({ form, field, problems, onChange }: PropertiesP
       <LocalizedInputs idBase={`${idBase}-label`} labels={[t('labelZh'), t('labelEn')]} value={field.label} onChange={(v) => onChange({ ...field, label: v ?? '' })} />
       <KeyInput id={`${idBase}-key`} label={t('key')} value={field.key} problems={keyProblems} onChange={(key) => onChange({ ...field, key })} />
       <LocalizedInputs idBase={`${idBase}-desc`} labels={[t('descriptionZh'), t('descriptionEn')]} value={field.description} onChange={(v) => set('description', v)} />
-      <LocalizedInputs idBase={`${idBase}-ph`} labels={[t('placeholderZh'), t('placeholderEn')]} value={field.placeholder} onChange={(v) => set('placeholder', v)} />
-      <div className="designer-prop designer-check">
-        <input id={`${idBase}-required`} type="checkbox" checked={field.required === true} onChange={(e) => set('required', e.target.checked ? true : undefined)} />
-        <label htmlFor={`${idBase}-required`}>{t('required')}</label>
-      </div>
+      {storesValue ? (
+        <>
+          <LocalizedInputs idBase={`${idBase}-ph`} labels={[t('placeholderZh'), t('placeholderEn')]} value={field.placeholder} onChange={(v) => set('placeholder', v)} />
+          <div className="designer-prop designer-check">
+            <input id={`${idBase}-required`} type="checkbox" checked={field.required === true} onChange={(e) => set('required', e.target.checked ? true : undefined)} />
+            <label htmlFor={`${idBase}-required`}>{t('required')}</label>
+          </div>
+        </>
+      ) : null}
       {type && (type.storesValue ?? true) ? <DefaultValueInput id={`${idBase}-default`} label={t('defaultValue')} field={field} onChange={(v) => set('defaultValue', v)} /> : null}
       {type?.optionsSchema ? (
         <fieldset className="designer-options">
           <legend>{t('typeOptions')}</legend>
-          <OptionsEditor idBase={`${idBase}-opt`} schema={type.optionsSchema as never} value={field.options ?? {}} onChange={(o) => set('options', Object.keys(o).length === 0 ? undefined : o)} />
+          <OptionsEditor idBase={`${idBase}-opt`} schema={optionsSchema as never} value={field.options ?? {}} onChange={(o) => set('options', Object.keys(o).length === 0 ? undefined : o)} />
           {problems('options').map((m, i) => (
             <p key={i} className="tr-field-error">
               {m}
@@ -63,10 +72,19 @@ export function PropertiesPanel({ form, field, problems, onChange }: PropertiesP
           ))}
         </fieldset>
       ) : null}
+      {hasCascade ? (
+        <CascadeEditor form={form} field={field} idBase={`${idBase}-cascade`} onChange={(c) => set('options', c === undefined ? without(field.options ?? {}, 'cascade') : { ...field.options, cascade: c })} />
+      ) : null}
       <fieldset className="designer-options">
         <legend>{t('visibleWhen')}</legend>
         <ConditionBuilder key={field.id} form={others} value={field.visibleWhen} locale={locale} catalog={fieldTypes} label={t('visibleWhen')} onChange={(c) => set('visibleWhen', c)} />
       </fieldset>
+      {storesValue ? (
+        <fieldset className="designer-options">
+          <legend>{t('readOnlyWhen')}</legend>
+          <ConditionBuilder key={`${field.id}-ro`} form={others} value={field.readOnlyWhen} locale={locale} catalog={fieldTypes} label={t('readOnlyWhen')} onChange={(c) => set('readOnlyWhen', c)} />
+        </fieldset>
+      ) : null}
     </aside>
   );
 }

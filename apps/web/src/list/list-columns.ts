@@ -1,3 +1,4 @@
+import { fieldTypes } from '@trellis/forms';
 import type { FieldDef, FormDef } from '@trellis/schema';
 
 /**
@@ -8,7 +9,8 @@ import type { FieldDef, FormDef } from '@trellis/schema';
  */
 export function listColumns(form: FormDef, max = 7): FieldDef[] {
   const title = titleField(form);
-  const rest = form.fields.filter((f) => f !== title);
+  // layout elements (description text) hold no value: no column
+  const rest = form.fields.filter((f) => f !== title && (!fieldTypes.has(f.type) || fieldTypes.storesValue(f)));
   return (title ? [title, ...rest] : rest).slice(0, max);
 }
 
@@ -17,6 +19,6 @@ export function titleField(form: FormDef): FieldDef | undefined {
   return (
     (form.titleField ? form.fields.find((f) => f.key === form.titleField) : undefined) ??
     form.fields.find((f) => f.type === 'text') ??
-    form.fields[0]
+    form.fields.find((f) => !fieldTypes.has(f.type) || fieldTypes.storesValue(f))
   );
 }

@@ -52,6 +52,11 @@ describe('list columns', () => {
     expect(listColumns(form, 2).map((f) => f.key)).toEqual(['title', 'amount']);
   });
 
+  it('gives layout elements (description text) no column', () => {
+    const withIntro: FormDef = { ...form, fields: [{ id: '0', key: 'intro', type: 'description', label: 'Intro', options: { text: 'x' } }, ...form.fields] };
+    expect(listColumns(withIntro).map((f) => f.key)).toEqual(['title', 'amount', 'stage']);
+  });
+
   it('uses the first text field as title when none is declared', () => {
     expect(titleField({ ...form, titleField: undefined })?.key).toBe('title');
   });

@@ -3,6 +3,7 @@ import { localize, type FieldDef, type FormDef } from '@trellis/schema';
 import { CellValue, formatDateTime } from '@trellis/ui';
 import type { RecordDto } from '../api/api-types.js';
 import { useLocale, useT } from '../i18n/use-t.js';
+import { usePrintT } from '../print/print-messages.js';
 import { sortDirectionOf } from './list-view-state.js';
 
 /** Props of `RecordTable`. */
@@ -17,6 +18,16 @@ export interface RecordTableProps {
   readonly deleted: boolean;
   readonly onRestore: (record: RecordDto) => void;
   readonly busy: boolean;
+  /** Row checkboxes (for batch printing); no checkbox column when absent. */
+  readonly selection?: RecordSelection;
+}
+
+/** The selected rows of a record table. */
+export interface RecordSelection {
+  readonly selected: ReadonlySet<string>;
+  readonly onToggle: (id: string) => void;
+  /** Selects every listed record, or clears them all when all are selected. */
+  readonly onToggleAll: (ids: readonly string[]) => void;
 }
 
 /**
@@ -24,7 +35,8 @@ export interface RecordTableProps {
  * headers (`aria-sort`), rows that open the record (the first cell is a real link, so the
  * keyboard reaches it), values drawn by the field widgets' cell renderers.
  */
-export function RecordTable({ app, form, columns, items, sort, onSort, deleted, onRestore, busy }: RecordTableProps) {
+export function RecordTable({ app, form, columns, items, sort, onSort, deleted, onRestore, busy, selection }: RecordTableProps) {
+  const pt = usePrintT();
   const t = useT();
   const locale = useLocale();
   const navigate = useNavigate();
@@ -51,6 +63,16 @@ export function RecordTable({ app, form, columns, items, sort, onSort, deleted, 
       <table className="record-table">
         <thead>
           <tr>
+            {selection ? (
+              <th scope="col" className="col-select">
+                <input
+                  type="checkbox"
+                  aria-label={pt('selectAll')}
+                  checked={items.length > 0 && items.every((r) => selection.selected.has(r.id))}
+                  onChange={() => selection.onToggleAll(items.map((r) => r.id))}
+                />
+              </th>
+            ) : null}
             {columns.map((f) => header(f.key, localize(f.label, locale), f.type !== 'multi_select' && f.type !== 'long_text'))}
             {header(timeColumn, t(deleted ? 'deletedAt' : 'updatedAt'), !deleted)}
             {deleted ? (
@@ -66,10 +88,20 @@ export function RecordTable({ app, form, columns, items, sort, onSort, deleted, 
               key={record.id}
               className={deleted ? undefined : 'row-link'}
               onClick={deleted ? undefined : (e) => {
-                if ((e.target as HTMLElement).closest('a,button')) return;
+                if ((e.target as HTMLElement).closest('a,button,input')) return;
                 navigate(recordUrl(record));
               }}
             >
+              {selection ? (
+                <td className="col-select">
+                  <input
+                    type="checkbox"
+                    aria-label={pt('selectRecord', { name: String(record.data[columns[0]?.key ?? ''] ?? record.id.slice(0, 8)) })}
+                    checked={selection.selected.has(record.id)}
+                    onChange={() => selection.onToggle(record.id)}
+                  />
+                </td>
+              ) : null}
               {columns.map((field, i) => (
                 <td key={field.key}>
                   {i === 0 && !deleted ? (

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { Link, useNavigate, useParams } from 'react-router';
 import { localize, type ErrorDetail, type FormDef } from '@trellis/schema';
 import { compileForm } from '@trellis/forms';
-import { FormRenderer, formatDateTime, groupErrorsByField, type FieldErrors } from '@trellis/ui';
+import { FormRenderer, focusFirstInvalidField, formatDateTime, groupErrorsByField, type FieldErrors } from '@trellis/ui';
 import { api } from '../api/api.js';
 import { ApiError } from '../api/api-client.js';
 import type { RecordDto } from '../api/api-types.js';
@@ -13,6 +13,7 @@ import { titleField } from '../list/list-columns.js';
 import { changedFields, initialValues } from '../record/record-draft.js';
 import { useNoticeStore } from '../state/notice-store.js';
 import { useAppContext } from './app-layout.js';
+import { printText } from '../print/print-messages.js';
 
 /**
  * `/apps/:app/forms/:form/new` and `…/records/:id`: fill in or edit one record. The form
@@ -215,6 +216,11 @@ function RecordForm({ app, form, id }: { readonly app: string; readonly form: Fo
           <Link className="button" to={listUrl}>
             {t('cancel')}
           </Link>
+          {record ? (
+            <Link className="button" to={`${listUrl}/records/${record.id}/print`}>
+              {printText(locale, 'print')}
+            </Link>
+          ) : null}
           <span className="toolbar-spacer" />
           {record ? (
             <button type="button" className="button button-danger-outline" onClick={() => setConfirmDelete(true)} disabled={saving}>
@@ -246,10 +252,9 @@ function recordTitle(form: FormDef, record: RecordDto, locale: string): string {
   return record.id.slice(0, 8);
 }
 
-/** Moves focus to the first field with an error, after React has drawn the messages. */
+/** Moves focus to the first field with an error (opening its tab), after React has drawn the messages. */
 function focusFirstError() {
   requestAnimationFrame(() => {
-    const field = document.querySelector<HTMLElement>('.tr-field-invalid input, .tr-field-invalid select, .tr-field-invalid textarea');
-    field?.focus();
+    focusFirstInvalidField();
   });
 }

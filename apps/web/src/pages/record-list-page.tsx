@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { localize } from '@trellis/schema';
 import { fieldTypes } from '@trellis/forms';
 import { filterToJsonLogic, type FilterState } from '@trellis/ui';
@@ -16,6 +16,15 @@ import { RecordTable } from '../list/record-table.js';
 import { useNoticeStore } from '../state/notice-store.js';
 import { useAppContext } from './app-layout.js';
 import { ShareButton } from '../public/share-button.js';
+import { usePrintT } from '../print/print-messages.js';
+
+/** `set` with `id` added, or removed when it was there. */
+function toggled(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  const next = new Set(set);
+  if (next.has(id)) next.delete(id);
+  else next.add(id);
+  return next;
+}
 
 /** Records per page. */
 export const PAGE_SIZE = 20;
@@ -37,6 +46,8 @@ export function RecordListPage() {
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
   const [reloads, setReloads] = useState(0);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const pt = usePrintT();
 
   const filterLogic = useMemo(() => (form ? filterToJsonLogic(view.filter, form, fieldTypes) : undefined), [view.filter, form]);
   const cursor = currentCursor(view);
@@ -99,7 +110,20 @@ export function RecordListPage() {
             <p className="page-subtitle">{localize(form.description, locale)}</p>
           ) : null}
         </div>
-        {view.deleted ? null : <ShareButton app={app} form={form} />}
+        {view.deleted ? null : (
+          <div className="page-head-actions">
+            <Link
+              className={`button${selected.size === 0 ? ' is-disabled' : ''}`}
+              aria-disabled={selected.size === 0 || undefined}
+              to={`/apps/${app}/forms/${form.key}/print?ids=${[...selected].map(encodeURIComponent).join(',')}`}
+              onClick={(e) => selected.size === 0 && e.preventDefault()}
+              data-testid="print-selected"
+            >
+              {selected.size === 0 ? pt('print') : pt('printSelected', { count: selected.size })}
+            </Link>
+            <ShareButton app={app} form={form} />
+          </div>
+        )}
       </div>
       <ListToolbar
         form={form}
@@ -126,6 +150,15 @@ export function RecordListPage() {
             deleted={view.deleted}
             onRestore={(r) => void restore(r)}
             busy={busy}
+            selection={
+              view.deleted
+                ? undefined
+                : {
+                    selected,
+                    onToggle: (id) => setSelected((s) => toggled(s, id)),
+                    onToggleAll: (ids) => setSelected((s) => (ids.every((i) => s.has(i)) ? new Set([...s].filter((i) => !ids.includes(i))) : new Set([...s, ...ids]))),
+                  }
+            }
           />
         )
       ) : null}

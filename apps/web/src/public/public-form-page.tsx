@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { useLocation, useParams } from 'react-router';
 import { localize, type ErrorDetail } from '@trellis/schema';
 import { compileForm } from '@trellis/forms';
-import { FormRenderer, groupErrorsByField, type FieldErrors } from '@trellis/ui';
+import { FormRenderer, focusFirstInvalidField, groupErrorsByField, type FieldErrors } from '@trellis/ui';
 import { ApiError } from '../api/api-client.js';
 import { LanguageSwitch } from '../components/language-switch.js';
 import { useLocale } from '../i18n/use-t.js';
@@ -206,9 +206,9 @@ function retrySeconds(message: string): number {
   return m ? Number(m[1]) : 60;
 }
 
-/** Moves focus to the first field with an error, after React has drawn the messages. */
+/** Moves focus to the first field with an error (opening its tab), after React has drawn the messages. */
 function focusFirstError() {
   requestAnimationFrame(() => {
-    document.querySelector<HTMLElement>('.tr-field-invalid input, .tr-field-invalid select, .tr-field-invalid textarea')?.focus();
+    focusFirstInvalidField();
   });
 }

@@ -1,13 +1,16 @@
+import { fieldTypes } from '@trellis/forms';
 import type { FormDef } from '@trellis/schema';
 
 /**
- * The starting values of a new record: each field's static default, `null` otherwise (the
- * form engine applies defaults again on submit, so showing them is only a courtesy).
+ * The starting values of a new record: each value field's static default, `null` otherwise
+ * (the form engine applies defaults again on submit, so showing them is only a courtesy).
+ * Layout elements (description text) hold no value and get no entry.
  *
  * @example initialValues(form) // { name: null, active: true }
  */
 export function initialValues(form: FormDef): Record<string, unknown> {
-  return Object.fromEntries(form.fields.map((f) => [f.key, f.defaultValue ?? null]));
+  const holdsValue = (type: string, f: FormDef['fields'][number]) => !fieldTypes.has(type) || fieldTypes.storesValue(f);
+  return Object.fromEntries(form.fields.filter((f) => holdsValue(f.type, f)).map((f) => [f.key, f.defaultValue ?? null]));
 }
 
 /**

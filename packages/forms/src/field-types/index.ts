@@ -1,6 +1,7 @@
 import type { FieldTypeDefinition } from '../field-type.js';
 import { booleanType } from './boolean.js';
 import { dateType } from './date.js';
+import { descriptionType } from './description.js';
 import { datetimeType } from './datetime.js';
 import { longTextType } from './long-text.js';
 import { multiSelectType } from './multi-select.js';
@@ -19,6 +20,7 @@ import { timeType } from './time.js';
 import { urlType } from './url.js';
 
 export { booleanType, dateType, datetimeType, longTextType, multiSelectType, numberType, singleSelectType, textType };
+export { descriptionType };
 export { emailType, idNumberType, moneyType, percentType, phoneType, ratingType, richTextType, tagsType, timeType, urlType };
 
 /** The built-in field types, in palette order. */
@@ -41,4 +43,5 @@ export const builtInFieldTypes: readonly FieldTypeDefinition[] = [
   emailType,
   urlType,
   idNumberType,
+  descriptionType,
 ];

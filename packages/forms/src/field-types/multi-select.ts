@@ -1,5 +1,6 @@
 import { cleanText } from '../cleaners.js';
 import { defineFieldType } from '../field-type.js';
+import { cascadeOptionSchema, checkCascade } from './cascade.js';
 import { allowsOther, checkChoices, choiceLabel, choicesOf, choicesOptionSchema, choiceValueFor, OTHER_MAX_LENGTH } from './choices.js';
 
 const SEPARATORS = /[,，;；、\n]/;
@@ -19,6 +20,7 @@ export const multiSelectType = defineFieldType({
     properties: {
       choices: choicesOptionSchema,
       allowOther: { type: 'boolean' },
+      cascade: cascadeOptionSchema,
       minItems: { type: 'integer', minimum: 0 },
       maxItems: { type: 'integer', minimum: 1 },
     },
@@ -50,8 +52,8 @@ export const multiSelectType = defineFieldType({
     return value.map((v) => choiceLabel(field, String(v), locale)).join(locale.startsWith('zh') ? '、' : ', ');
   },
   filterOperators: ['contains', 'isEmpty'],
-  checkField(field) {
-    const out = checkChoices(field);
+  checkField(field, form) {
+    const out = [...checkChoices(field), ...checkCascade(field, form)];
     const { minItems, maxItems } = (field.options ?? {}) as { minItems?: number; maxItems?: number };
     if (minItems !== undefined && maxItems !== undefined && minItems > maxItems) out.push({ path: '/options/minItems', message: `minItems (${minItems}) is larger than maxItems (${maxItems}); lower it` });
     return out;

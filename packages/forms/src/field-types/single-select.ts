@@ -1,5 +1,6 @@
 import { cleanText } from '../cleaners.js';
 import { defineFieldType } from '../field-type.js';
+import { cascadeOptionSchema, checkCascade } from './cascade.js';
 import { allowsOther, checkChoices, choiceLabel, choicesOf, choicesOptionSchema, choiceValueFor, OTHER_MAX_LENGTH } from './choices.js';
 
 /**
@@ -12,7 +13,7 @@ export const singleSelectType = defineFieldType({
   label: { 'zh-CN': '单选', en: 'Single select' },
   group: 'choice',
   valueType: 'text',
-  optionsSchema: { type: 'object', required: ['choices'], properties: { choices: choicesOptionSchema, allowOther: { type: 'boolean' } }, additionalProperties: false },
+  optionsSchema: { type: 'object', required: ['choices'], properties: { choices: choicesOptionSchema, allowOther: { type: 'boolean' }, cascade: cascadeOptionSchema }, additionalProperties: false },
   valueSchema: (field) => (allowsOther(field) ? { type: 'string', maxLength: OTHER_MAX_LENGTH } : { type: 'string', enum: choicesOf(field).map((c) => c.value) }),
   clean(value, field) {
     const v = cleanText(value);
@@ -20,5 +21,5 @@ export const singleSelectType = defineFieldType({
   },
   format: (value, field, locale) => (typeof value === 'string' ? choiceLabel(field, value, locale) : ''),
   filterOperators: ['==', '!=', 'in', 'isEmpty'],
-  checkField: (field) => checkChoices(field),
+  checkField: (field, form) => [...checkChoices(field), ...checkCascade(field, form)],
 });
