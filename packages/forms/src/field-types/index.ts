@@ -17,6 +17,7 @@ import { richTextType } from './rich-text.js';
 import { tagsType } from './tags.js';
 import { timeType } from './time.js';
 import { urlType } from './url.js';
+import { catalogFieldTypes } from './catalog-types.js';
 
 export { booleanType, dateType, datetimeType, longTextType, multiSelectType, numberType, singleSelectType, textType };
 export { emailType, idNumberType, moneyType, percentType, phoneType, ratingType, richTextType, tagsType, timeType, urlType };
@@ -41,4 +42,5 @@ export const builtInFieldTypes: readonly FieldTypeDefinition[] = [
   emailType,
   urlType,
   idNumberType,
+  ...catalogFieldTypes,
 ];
