@@ -20,7 +20,9 @@ for (const p of provinces) {
   for (const c of cities.filter((x) => x.provinceCode === p.code)) {
     // Municipalities list their districts under a placeholder city "市辖区": show the municipality's name.
     const cityName = c.name === '市辖区' ? p.name : c.name;
-    const districts = areas.filter((a) => a.cityCode === c.code).map((a) => `${a.code.slice(4)}${a.name}`);
+    // Cities without a county level (东莞, 中山, 儋州) list themselves as their one "district",
+    // with the city's own code: GB/T 2260 has no such district, so the city has none.
+    const districts = areas.filter((a) => a.cityCode === c.code && a.code !== `${c.code}00`).map((a) => `${a.code.slice(4)}${a.name}`);
     parts.push(`${c.code.slice(2)}${cityName}:${districts.join(',')}`);
   }
   for (const s of parts) if (SEP.test(s.replace(/^\d+/, '').replace(/:.*/, ''))) throw new Error(`separator in a name: ${s}`);

@@ -119,7 +119,10 @@ export function addressProblem(value: AddressValue, field: FieldDef): FieldIssue
       if (part !== null) return msg(`只需选到${level === 0 ? '省份' : '城市'}，请不要填写${zh}`, `goes down to the ${LEVELS[level]} only; leave the ${en} empty`);
       continue;
     }
-    if (part === null) return msg(`请选择${zh}`, `choose a ${en}`);
+    if (part === null) {
+      if (divisionsUnder(parent.code).length === 0) continue; // 东莞市 has no districts
+      return msg(`请选择${zh}`, `choose a ${en}`);
+    }
     const d = divisionByCode(String(part));
     if (d === undefined || d.parent !== parent.code) {
       return msg(`${zh}「${String(part)}」不在「${parent.name}」内`, `${en} '${String(part)}' is not in ${parent.name}`);
