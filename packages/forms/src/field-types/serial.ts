@@ -23,7 +23,7 @@ export const serialType = defineFieldType({
     properties: {
       prefix: { type: 'string', maxLength: SERIAL_PREFIX_MAX_LENGTH, pattern: '^[^\\s]*$' },
       datePattern: { enum: ['none', 'YYYY', 'YYYYMM', 'YYYYMMDD'] },
-      digits: { type: 'integer', minimum: 3, maximum: 10 },
+      digits: { type: 'integer', minimum: 3, maximum: 10, default: 4 },
       resetEvery: { enum: ['never', 'year', 'month', 'day'] },
     },
     required: ['digits'],
