@@ -70,4 +70,19 @@ describe.each(DIALECTS)('serial, address, member and system fields over HTTP on 
     const none = encodeURIComponent(JSON.stringify({ '==': [{ var: 'address.province' }, '110000'] }));
     expect((await ctx.app.inject(`${URL_}?filter=${none}`)).json().items).toHaveLength(0);
   });
+
+  it('a public form submission gets the next serial number but cannot choose the owner', async () => {
+    const link = await ctx.app.inject({ method: 'POST', url: '/api/apps/deals/forms/contract/public-links', payload: {} });
+    expect(link.statusCode, link.body).toBe(201);
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/public/forms/${link.json().token}/submissions`,
+      payload: { data: { title: 'Public', address: '北京市 东城区', owner: OWNER } },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const filter = encodeURIComponent(JSON.stringify({ '==': [{ var: 'title' }, 'Public'] }));
+    const [r] = (await ctx.app.inject(`${URL_}?filter=${filter}`)).json().items;
+    expect(r.data).toMatchObject({ no: 'HT-0002', owner: null, address: { province: '110000', city: '110100', district: '110101', detail: null } });
+    expect(r.ownerId).toBeNull();
+  });
 });
