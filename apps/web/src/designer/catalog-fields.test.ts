@@ -40,3 +40,13 @@ describe('designer: serial, system, member, department and address fields', () =
     expect(optionName('multiple', 'en')).toBe('Allow several');
   });
 });
+
+describe('serial preview in the properties panel', () => {
+  it('shows the first number of today in the server default time zone', async () => {
+    const { serialPreviewText } = await import('./serial-preview.js');
+    const at = new Date('2026-12-01T16:30:00Z'); // already 2 December in Shanghai
+    expect(serialPreviewText({ type: 'serial', options: { prefix: 'HT-', datePattern: 'YYYYMMDD', digits: 4 } }, at)).toBe('HT-20261202-0001');
+    expect(serialPreviewText({ type: 'serial', options: { digits: 6 } }, at)).toBe('000001');
+    expect(serialPreviewText({ type: 'text' }, at)).toBeUndefined();
+  });
+});
