@@ -46,7 +46,7 @@ export type { FieldIssue, FieldIssueCode } from './field-issue.js';
 export { FormsErrors, type FormsErrorCode } from './errors.js';
 export { addressType, cleanAddress, addressProblem, formatAddress, addressLevel, addressHasDetail, ADDRESS_DETAIL_MAX_LENGTH, type AddressValue } from './field-types/address.js';
 export { memberType, departmentType, isMultiple } from './field-types/member.js';
-export { serialType, serialExample, SERIAL_MAX_LENGTH } from './field-types/serial.js';
+export { serialType, SERIAL_MAX_LENGTH } from './field-types/serial.js';
 export { createdByType, createdAtType, updatedByType, updatedAtType, ownerType, systemFieldTypes } from './field-types/system-fields.js';
 export { cleanUuid, cleanUuidList, isUuidText } from './field-types/uuid-values.js';
 export { divisionByCode, divisionsUnder, findDivision, isPlaceholderCity, provinces, type Division, type DivisionLevel } from './china-divisions/china-divisions.js';

@@ -1,4 +1,4 @@
-import { formatSerial, SERIAL_FIELD_TYPE, SERIAL_PREFIX_MAX_LENGTH, serialOptions } from '@trellis/schema';
+import { SERIAL_FIELD_TYPE, SERIAL_PREFIX_MAX_LENGTH, serialOptions } from '@trellis/schema';
 import { defineFieldType } from '../field-type.js';
 import { refuseRequired } from './store-filled.js';
 
@@ -49,7 +49,3 @@ export const serialType = defineFieldType({
   },
 });
 
-/** An example of a field's serial numbers, for the designer (`HT-20261201-0001`). */
-export function serialExample(options: Parameters<typeof formatSerial>[0], datePart: string): string {
-  return formatSerial(options, datePart, 1);
-}
