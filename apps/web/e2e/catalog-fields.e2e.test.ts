@@ -16,6 +16,7 @@ import { openStore, type Store } from '@trellis/store';
  * Needs the built web app (`pnpm --filter @trellis/web build`).
  */
 const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
+const SHOTS = process.env.TRELLIS_E2E_SCREENSHOTS;
 
 const pkg = {
   schemaVersion: 1,
@@ -99,6 +100,7 @@ describe('address, serial and member fields in Chromium', () => {
     await page.locator('#field-address').selectOption('110000');
     await page.locator('#field-address-city').selectOption('110100');
     await page.locator('#field-address-district').selectOption('110101');
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'catalog-address.png'), fullPage: true });
   });
 
   it('refuses a manager id that is not a uuid in the browser, then stores the record with codes and the serial number', async () => {
