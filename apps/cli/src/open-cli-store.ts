@@ -17,10 +17,12 @@ export async function openCliStore(location: StoreLocation, io: CliIo, options: 
     info: (_obj: object, msg?: string) => { if (msg !== undefined) io.err(msg); },
     warn: (_obj: object, msg?: string) => { if (msg !== undefined) io.err(`warning: ${msg}`); },
   };
-  if (location.databaseUrl !== undefined) return openTrellisStore({ databaseUrl: location.databaseUrl, logger, ...options });
+  // The time zone of serial numbers' dates (docs/reference/configuration.md); the store defaults to Asia/Shanghai.
+  const timeZone = process.env['TRELLIS_TIME_ZONE'] || undefined;
+  if (location.databaseUrl !== undefined) return openTrellisStore({ databaseUrl: location.databaseUrl, logger, timeZone, ...options });
   const dataDir = resolve(location.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  return openTrellisStore({ dataDir, logger, ...options });
+  return openTrellisStore({ dataDir, logger, timeZone, ...options });
 }
 
 /** A description of where the data lives, without the password of a database URL. */

@@ -2,7 +2,7 @@ import type { AppPackage, FieldDef, FieldStorage, FormDef, JsonSchema, Localized
 import type { FieldIssue } from './field-issue.js';
 
 /** Palette groups of the form designer. Plugins may use their own group names. */
-export type FieldTypeGroup = 'basic' | 'choice' | 'datetime' | 'advanced' | (string & {});
+export type FieldTypeGroup = 'basic' | 'choice' | 'datetime' | 'advanced' | 'system' | (string & {});
 
 /**
  * A field type: everything the engines need to know about fields of one `type`.

@@ -9,3 +9,4 @@ export { SQL_RESERVED_WORDS, isSqlReservedWord } from './sql-reserved-words.js';
 export { checkPackageSemantics } from './semantic-checks.js';
 export { validateAppPackage, assertAppPackage, createSchemaAjv } from './validate-app-package.js';
 export { upgradePackage, UPGRADE_STEPS, type UpgradeStep, type RawPackage } from './upgrade-package.js';
+export * from './store-filled-fields.js';

@@ -38,3 +38,4 @@ export { type PublicLinksDatabase } from './public-links/public-link-tables.js';
 export { RateLimitRepository, type RateLimit, type RateLimitHit } from './rate-limits/rate-limit-repository.js';
 export { DraftRepository, type AppDraft, type SaveDraftResult, type FieldWithData, type FormWithData } from './drafts/draft-repository.js';
 export { type DraftsDatabase, type AppDraftsTable } from './drafts/draft-tables.js';
+export { DEFAULT_TIME_ZONE, type OwnerPolicy, type OwnerChange, type StoreFilledFields, type SerialColumn, type SystemFieldColumn } from './records/store-filled-fields.js';

@@ -10,6 +10,7 @@ import { RecordRepository } from './records/record-repository.js';
 import { RateLimitRepository } from './rate-limits/rate-limit-repository.js';
 import type { SystemDatabase } from './system-tables.js';
 import { DEFAULT_EXACT_COUNT_LIMIT, CountCache } from './records/total-count.js';
+import { assertTimeZone, DEFAULT_TIME_ZONE, type OwnerPolicy } from './records/store-filled-fields.js';
 
 /** The part of a pino logger the store uses. */
 export interface StoreLogger {
@@ -32,6 +33,12 @@ export interface StoreOptions {
   readonly poolSize?: number | undefined;
   /** Lists count totals exactly up to this many rows and estimate above (default 100 000). */
   readonly exactCountLimit?: number | undefined;
+  /** IANA time zone of the date part and periods of serial numbers (default `Asia/Shanghai`). */
+  readonly timeZone?: string | undefined;
+  /** The clock of serial numbers (default the system clock; tests move it). */
+  readonly now?: (() => Date) | undefined;
+  /** Who may reassign a record's owner through an `owner` field (default: anyone who may write it). */
+  readonly ownerPolicy?: OwnerPolicy | undefined;
 }
 
 /** Audit log access. */
@@ -69,6 +76,8 @@ export interface Store {
  * const store = await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: './data', catalog: fieldTypes });
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  assertTimeZone(timeZone);
   const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, poolSize: options.poolSize });
   const { db } = database;
   const forms = new FormCatalog(db);
@@ -94,7 +103,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       concurrent: database.dialect === 'postgres',
       exactCountLimit: options.exactCountLimit ?? DEFAULT_EXACT_COUNT_LIMIT,
       counts: new CountCache(),
-    }),
+    }, { serial: { timeZone, now: options.now ?? (() => new Date()) }, ownerPolicy: options.ownerPolicy }),
     audit: { list: (query) => listAudit(db, query) },
     rateLimits: new RateLimitRepository(db),
     migrate,

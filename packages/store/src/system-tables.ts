@@ -58,6 +58,15 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+/** `trellis.serial_counters`: the last serial number drawn per field and counter period. */
+export interface SerialCountersTable {
+  app: string;
+  form_key: string;
+  field_id: string;
+  period: string;
+  value: ColumnType<string | number, number, number>;
+}
+
 /** kysely's view of the system tables. App tables are dynamic and reached through `Kysely<any>`. */
 export interface SystemDatabase {
   'trellis.apps': AppsTable;
@@ -65,6 +74,7 @@ export interface SystemDatabase {
   'trellis.app_forms': AppFormsTable;
   'trellis.app_fields': AppFieldsTable;
   'trellis.audit_log': AuditLogTable;
+  'trellis.serial_counters': SerialCountersTable;
 }
 
 /** The database handle the store passes around (a `Kysely` or a transaction of one). */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileForm, fieldTypes } from '@trellis/forms';
-import type { FieldDef } from '@trellis/schema';
-import { DIALECTS, openTestStore, type Store } from '../src/index.js';
+import { calendarDateIn, type FieldDef } from '@trellis/schema';
+import { DIALECTS, openTestStore, type Store, type StoredRecord } from '../src/index.js';
 import { field, form, pkg } from './fixtures.js';
 
 const choices = [
@@ -9,7 +9,15 @@ const choices = [
   { value: 'fair', label: { 'zh-CN': '展会', en: 'Trade fair' } },
 ];
 
-/** One field of every built-in type, each with raw input as people type it and the value it must be stored as. */
+const USER = '0b6f3a52-8f0e-4c7e-9a43-5d1e0c9b7a11';
+const OTHER = '7d2c1e90-3b4a-4f5e-8c6d-9e0f1a2b3c4d';
+/** Types whose value the store fills (serial numbers, system columns): not null when left empty. */
+const STORE_FILLED = new Set(['serial', 'created_by', 'created_at', 'updated_by', 'updated_at', 'owner']);
+
+/**
+ * One field of every built-in type, each with raw input as people type it and the value it
+ * must be stored as (a function of the stored record for values the store fills).
+ */
 const CASES: readonly { readonly field: FieldDef; readonly input: unknown; readonly stored: unknown }[] = [
   { field: field('name', 'text'), input: '  华为技术有限公司 ', stored: '华为技术有限公司' },
   { field: field('notes', 'long_text'), input: '第一行\r\n第二行', stored: '第一行\n第二行' },
@@ -30,7 +38,20 @@ const CASES: readonly { readonly field: FieldDef; readonly input: unknown; reado
   { field: field('email', 'email'), input: ' Li.Lei@Example.COM ', stored: 'Li.Lei@example.com' },
   { field: field('website', 'url'), input: 'www.example.com/about', stored: 'https://www.example.com/about' },
   { field: field('id_no', 'id_number'), input: '11010519491231002x', stored: '11010519491231002X' },
+  { field: field('address', 'address'), input: '广东省 深圳市 南山区 科技园路 1 号', stored: { province: '440000', city: '440300', district: '440305', detail: '科技园路 1 号' } },
+  { field: field('region', 'address', { options: { level: 'city', detail: false } }), input: { province: '北京', city: '北京市' }, stored: { province: '110000', city: '110100', district: null, detail: null } },
+  { field: field('manager', 'member'), input: USER.toUpperCase(), stored: USER },
+  { field: field('team', 'member', { options: { multiple: true } }), input: `${USER}, ${OTHER}`, stored: [USER, OTHER] },
+  { field: field('dept', 'department'), input: OTHER, stored: OTHER },
+  { field: field('depts', 'department', { options: { multiple: true } }), input: [OTHER], stored: [OTHER] },
+  { field: field('contract_no', 'serial', { options: { prefix: 'HT-', datePattern: 'YYYY', digits: 4, resetEvery: 'year' } }), input: 'HT-9999', stored: (r: StoredRecord) => `HT-${calendarDateIn(new Date(r.createdAt), 'Asia/Shanghai').year}-0001` },
+  { field: field('creator', 'created_by'), input: OTHER, stored: () => USER },
+  { field: field('created', 'created_at'), input: '2000-01-01T00:00:00Z', stored: (r: StoredRecord) => r.createdAt },
+  { field: field('editor', 'updated_by'), input: null, stored: () => USER },
+  { field: field('edited', 'updated_at'), input: null, stored: (r: StoredRecord) => r.updatedAt },
+  { field: field('owner', 'owner'), input: OTHER, stored: () => OTHER },
 ];
+const expected = (c: (typeof CASES)[number], r: StoredRecord) => (typeof c.stored === 'function' ? (c.stored as (r: StoredRecord) => unknown)(r) : c.stored);
 
 for (const dialect of DIALECTS) {
   describe(`every field type round-trips through storage (${dialect})`, () => {
@@ -54,13 +75,15 @@ for (const dialect of DIALECTS) {
       const input = Object.fromEntries(CASES.map((c) => [c.field.key, c.input]));
       const processed = compileForm(everything).process(input, { mode: 'create', locale: 'en' });
       if (!processed.ok) throw new Error(JSON.stringify(processed.errors));
-      const created = await store.records.create('catalogue', 'everything', processed.value, { actor: null });
+      const created = await store.records.create('catalogue', 'everything', processed.value, { actor: USER });
       const read = await store.records.get('catalogue', 'everything', created.id);
-      for (const c of CASES) expect([c.field.key, read.data[c.field.key]]).toEqual([c.field.key, c.stored]);
       expect(read.data).not.toHaveProperty('guide');
+      for (const c of CASES) expect([c.field.key, read.data[c.field.key]]).toEqual([c.field.key, expected(c, read)]);
+      expect(created.data).toEqual(read.data);
+      expect(read.ownerId).toBe(OTHER);
       // what was read back passes the pipeline unchanged (an edit form opened on it shows no error)
-      const again = compileForm(everything).process(read.data, { mode: 'create', locale: 'en' });
-      expect(again.ok && again.value).toEqual(processed.value);
+      const again = compileForm(everything).process(read.data, { mode: 'update', existing: read.data, locale: 'en' });
+      expect(again.ok && again.value).toEqual(read.data);
     });
 
     it('stores null for every type left empty', async () => {
@@ -68,7 +91,9 @@ for (const dialect of DIALECTS) {
       if (!processed.ok) throw new Error(JSON.stringify(processed.errors));
       const created = await store.records.create('catalogue', 'everything', processed.value, { actor: null });
       const read = await store.records.get('catalogue', 'everything', created.id);
-      expect(Object.values(read.data).every((v) => v === null)).toBe(true);
+      for (const c of CASES) if (!STORE_FILLED.has(c.field.type)) expect([c.field.key, read.data[c.field.key]]).toEqual([c.field.key, null]);
+      expect(read.data['contract_no']).toMatch(/^HT-\d{4}-0002$/);
+      expect(read.data['created']).toBe(read.createdAt);
     });
 
     it('filters on the new types with their operators', async () => {
@@ -78,6 +103,35 @@ for (const dialect of DIALECTS) {
       expect(byAmount.items.map((r) => r.data['amount'])).toEqual([12345.67]);
       const byTag = await store.records.list('catalogue', 'everything', { filter: { in: ['华东', { var: 'labels' }] } });
       expect(byTag.items).toHaveLength(1);
+      const byProvince = await store.records.list('catalogue', 'everything', { filter: { '==': [{ var: 'address.province' }, '440000'] } });
+      expect(byProvince.items.map((r) => r.data['address'])).toEqual([{ province: '440000', city: '440300', district: '440305', detail: '科技园路 1 号' }]);
+      const byMember = await store.records.list('catalogue', 'everything', { filter: { '==': [{ var: 'manager' }, USER] } });
+      expect(byMember.items).toHaveLength(1);
+      const byTeam = await store.records.list('catalogue', 'everything', { filter: { in: [OTHER, { var: 'team' }] } });
+      expect(byTeam.items).toHaveLength(1);
+      // system fields filter and sort by their own keys, on the system columns
+      const byCreator = await store.records.list('catalogue', 'everything', { filter: { '==': [{ var: 'creator' }, USER] } });
+      expect(byCreator.items).toHaveLength(1);
+      const sorted = await store.records.list('catalogue', 'everything', { sort: [{ field: 'created', direction: 'asc' }] });
+      expect(sorted.items.map((r) => r.data['contract_no'])).toEqual([...sorted.items.map((r) => r.data['contract_no'])].sort());
+    });
+
+    it('system fields are read-only, except the owner field, which reassigns the record', async () => {
+      const [record] = (await store.records.list('catalogue', 'everything', { filter: { '==': [{ var: 'creator' }, USER] } })).items;
+      const updated = await store.records.update(
+        'catalogue', 'everything', record!.id,
+        { version: record!.version, data: { creator: OTHER, created: '2000-01-01T00:00:00.000Z', contract_no: 'HT-0000-9999', owner: USER, name: 'x' } },
+        { actor: OTHER },
+      );
+      expect(updated.data['creator']).toBe(USER);
+      expect(updated.data['created']).toBe(record!.createdAt);
+      expect(updated.data['contract_no']).toBe(record!.data['contract_no']);
+      expect(updated.data['editor']).toBe(OTHER);
+      expect(updated.ownerId).toBe(USER);
+      expect(updated.data['owner']).toBe(USER);
+      // an empty owner field never clears the owner
+      const again = await store.records.update('catalogue', 'everything', record!.id, { version: updated.version, data: { owner: null } }, { actor: OTHER });
+      expect(again.ownerId).toBe(USER);
     });
   });
 }

@@ -14,6 +14,7 @@ import { ratingWidget } from './widgets/rating-widget.js';
 import { richTextWidget } from './widgets/rich-text-widget.js';
 import { tagsWidget } from './widgets/tags-widget.js';
 import { timeWidget } from './widgets/time-widget.js';
+import { catalogWidgets } from './widgets/catalog-widgets.js';
 
 /** The widgets of the built-in field types. */
 export const builtInWidgets: readonly FieldWidget[] = [
@@ -36,6 +37,7 @@ export const builtInWidgets: readonly FieldWidget[] = [
   urlWidget,
   idNumberWidget,
   descriptionWidget,
+  ...catalogWidgets,
 ];
 
 /**

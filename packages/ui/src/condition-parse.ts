@@ -1,6 +1,7 @@
 import type { FieldTypeCatalog, FormDef } from '@trellis/schema';
 import { isoToLocalInput } from './datetime-input.js';
 import { filterKindOf, filterOperators, type FilterClause, type FilterOperator, type FilterState } from './filter-clauses.js';
+import { addressFieldOfVar, addressFilterVar } from './address-filter.js';
 
 type Rule = Record<string, unknown>;
 
@@ -23,9 +24,11 @@ function parseClause(rule: unknown, form: FormDef, catalog?: FieldTypeCatalog): 
   const [op, raw] = Object.entries(rule)[0]!;
   const args = Array.isArray(raw) ? raw : [raw];
   const clause = (field: string | undefined, fop: FilterOperator, value?: unknown): FilterClause | undefined => {
-    const def = field === undefined ? undefined : form.fields.find((f) => f.key === field);
+    const key = field === undefined ? undefined : (addressFieldOfVar(field) ?? field);
+    const def = key === undefined ? undefined : form.fields.find((f) => f.key === key);
     const kind = def && filterKindOf(def, catalog);
     if (def === undefined || kind === undefined) return undefined;
+    if (kind === 'province' && addressFilterVar(def.key, fop) !== field) return undefined; // address rows compare address.province
     const mapped: FilterOperator = kind === 'date' || kind === 'datetime' ? (fop === 'gt' ? 'after' : fop === 'lt' ? 'before' : fop) : fop;
     if (!filterOperators(kind).includes(mapped)) return undefined;
     if (value === undefined) return { field: def.key, op: mapped };

@@ -10,6 +10,7 @@ import {
   type FilterState,
 } from './filter-clauses.js';
 import { uiText } from './ui-messages.js';
+import { provinceFilterChoices } from './address-filter.js';
 
 /** Props of `FilterBuilder`. */
 export interface FilterBuilderProps {
@@ -88,7 +89,7 @@ export function FilterBuilder({ form, value, onChange, locale, catalog }: Filter
             {operatorTakesValue(clause.op) ? (
               <ValueInput
                 kind={kind}
-                choices={fieldChoices(field).map((c) => ({ value: c.value, label: localize(c.label, locale) }))}
+                choices={kind === 'province' ? provinceFilterChoices() : fieldChoices(field).map((c) => ({ value: c.value, label: localize(c.label, locale) }))}
                 value={clause.value ?? ''}
                 onChange={(v) => setClause(index, { ...clause, value: v })}
                 locale={locale}
@@ -125,7 +126,7 @@ interface ValueInputProps {
 
 function ValueInput({ kind, choices, value, onChange, locale }: ValueInputProps) {
   const label = uiText(locale, 'filterValue');
-  if (kind === 'choice' || kind === 'choices') {
+  if (kind === 'choice' || kind === 'choices' || kind === 'province') {
     return (
       <select className="tr-input tr-select" aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{uiText(locale, 'selectPlaceholder')}</option>

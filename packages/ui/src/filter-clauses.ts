@@ -1,9 +1,10 @@
 import type { FieldDef, FieldTypeCatalog, FormDef, ValueType } from '@trellis/schema';
 import { localInputToIso } from './datetime-input.js';
 import { parseNumberInput } from './number-input.js';
+import { addressFilterVar } from './address-filter.js';
 
 /** How a field can be filtered, which decides its operators and its value input. */
-export type FilterKind = 'text' | 'number' | 'date' | 'datetime' | 'choice' | 'choices' | 'boolean';
+export type FilterKind = 'text' | 'number' | 'date' | 'datetime' | 'choice' | 'choices' | 'boolean' | 'province';
 
 /** The operators the filter builder offers (each has a label in the widgets' dictionary as `op_<name>`). */
 export type FilterOperator =
@@ -46,6 +47,7 @@ const OPERATORS: Record<FilterKind, readonly FilterOperator[]> = {
   choice: ['eq', 'ne', 'is_empty', 'is_not_empty'],
   choices: ['contains', 'not_contains', 'is_empty', 'is_not_empty'],
   boolean: ['is_true', 'is_false'],
+  province: ['eq', 'ne', 'is_empty', 'is_not_empty'],
 };
 
 const BY_FIELD_TYPE: Record<string, FilterKind> = {
@@ -57,6 +59,7 @@ const BY_FIELD_TYPE: Record<string, FilterKind> = {
   single_select: 'choice',
   multi_select: 'choices',
   boolean: 'boolean',
+  address: 'province',
 };
 
 const BY_VALUE_TYPE: Partial<Record<ValueType, FilterKind>> = {
@@ -101,7 +104,7 @@ export function operatorTakesValue(op: FilterOperator): boolean {
  * // { in: ['Acme', { var: 'name' }] }
  */
 export function clauseToJsonLogic(clause: FilterClause, kind: FilterKind): unknown {
-  const v = { var: clause.field };
+  const v = { var: kind === 'province' ? addressFilterVar(clause.field, clause.op) : clause.field };
   switch (clause.op) {
     case 'is_empty':
       return { isEmpty: [v] };

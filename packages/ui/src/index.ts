@@ -57,3 +57,6 @@ export { parseTagsInput, tagsToInput } from './tags-input.js';
 export { otherValues, withOtherValues } from './select-other.js';
 export { ConditionBuilder, type ConditionBuilderProps } from './condition-builder.js';
 export { conditionToFilter } from './condition-parse.js';
+export { AddressEditor, IdsEditor, OwnerEditor, catalogWidgets } from './widgets/catalog-widgets.js';
+export { addressDraft, addressOptions, chooseAddressPart, type AddressDraft } from './address-choices.js';
+export { catalogText, type CatalogMessageKey } from './catalog-messages.js';

@@ -1,8 +1,8 @@
-import { localize, type FieldDef, type FormDef } from '@trellis/schema';
+import { localize, SYSTEM_COLUMNS, type FieldDef, type FormDef } from '@trellis/schema';
 import type { FieldTypeDefinition } from '@trellis/forms';
 import { freeKey, newFieldId } from './draft-ops.js';
 
-type Schema = { readonly type?: unknown; readonly properties?: Record<string, Schema>; readonly required?: readonly string[]; readonly items?: Schema; readonly minItems?: number };
+type Schema = { readonly type?: unknown; readonly properties?: Record<string, Schema>; readonly required?: readonly string[]; readonly items?: Schema; readonly minItems?: number; readonly default?: unknown };
 
 function isChoiceList(schema: Schema | undefined): boolean {
   return schema?.type === 'array' && schema.items?.properties?.['value'] !== undefined && schema.items?.properties?.['label'] !== undefined;
@@ -24,6 +24,7 @@ export function starterChoices(): { value: string; label: { 'zh-CN': string; en:
 /**
  * A new field of `type` for `form`: a fresh id, a free key named after the type, the type's
  * label in both languages, and starter values for required choice lists and texts.
+ * label in both languages, and starter values for required options (choice lists, schema defaults).
  *
  * @example newField(fieldTypes.require('text'), form) // { id: 'f_…', key: 'text', type: 'text', label: { 'zh-CN': '文本', en: 'Text' } }
  */
@@ -33,10 +34,12 @@ export function newField(type: FieldTypeDefinition, form: FormDef): FieldDef {
   for (const name of schema?.required ?? []) {
     if (isChoiceList(schema?.properties?.[name])) options[name] = starterChoices();
     else if (isLocalized(schema?.properties?.[name])) options[name] = { 'zh-CN': localize(type.label, 'zh-CN'), en: localize(type.label, 'en') };
+    else if (schema?.properties?.[name]?.default !== undefined) options[name] = schema.properties[name]!.default;
   }
   return {
     id: newFieldId(form),
-    key: freeKey(form, type.type),
+    // system field types are named like the columns they show, which no field key may be
+    key: freeKey(form, (SYSTEM_COLUMNS as readonly string[]).includes(type.type) ? `${type.type}_field` : type.type),
     type: type.type,
     label: { 'zh-CN': localize(type.label, 'zh-CN'), en: localize(type.label, 'en') },
     ...(Object.keys(options).length > 0 ? { options } : {}),

@@ -17,6 +17,13 @@ const OPTION_NAMES: Readonly<Record<string, Readonly<Record<AppLocale, string>>>
   mask: { 'zh-CN': '脱敏显示', en: 'Mask when shown' },
   withSeconds: { 'zh-CN': '包含秒', en: 'With seconds' },
   unique: { 'zh-CN': '不允许重复', en: 'Unique (no duplicates)' },
+  prefix: { 'zh-CN': '前缀', en: 'Prefix' },
+  datePattern: { 'zh-CN': '日期部分', en: 'Date part' },
+  digits: { 'zh-CN': '序号位数', en: 'Counter digits' },
+  resetEvery: { 'zh-CN': '序号重置', en: 'Counter starts again' },
+  multiple: { 'zh-CN': '允许多个', en: 'Allow several' },
+  level: { 'zh-CN': '地址级别', en: 'Address level' },
+  detail: { 'zh-CN': '包含详细地址', en: 'With street address' },
 };
 
 /**

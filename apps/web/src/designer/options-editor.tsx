@@ -4,6 +4,7 @@ import { ChoicesEditor } from './choices-editor.js';
 import { useLocale } from '../i18n/use-t.js';
 import { LocalizedInputs } from './localized-input.js';
 import { optionName } from './option-names.js';
+import { optionValueName } from './catalog-option-values.js';
 
 /** The part of JSON Schema the options editor reads. */
 interface PropSchema {
@@ -96,7 +97,7 @@ function OptionInput({ id, name: key, schema, value, onChange }: { id: string; n
             <option value="">—</option>
             {schema.enum!.map((x) => (
               <option key={String(x)} value={String(x)}>
-                {String(x)}
+                {optionValueName(key, x, locale)}
               </option>
             ))}
           </select>

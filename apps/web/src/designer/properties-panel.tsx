@@ -7,6 +7,7 @@ import { useDesignerT } from './designer-messages.js';
 import { LocalizedInputs } from './localized-input.js';
 import { CascadeEditor } from './cascade-editor.js';
 import { OptionsEditor } from './options-editor.js';
+import { SerialPreview } from './serial-preview.js';
 
 /** Props of the properties panel. */
 export interface PropertiesPanelProps {
@@ -65,6 +66,7 @@ export function PropertiesPanel({ form, field, problems, onChange }: PropertiesP
         <fieldset className="designer-options">
           <legend>{t('typeOptions')}</legend>
           <OptionsEditor idBase={`${idBase}-opt`} schema={optionsSchema as never} value={field.options ?? {}} onChange={(o) => set('options', Object.keys(o).length === 0 ? undefined : o)} />
+          <SerialPreview field={field} locale={locale} />
           {problems('options').map((m, i) => (
             <p key={i} className="tr-field-error">
               {m}

@@ -35,6 +35,8 @@ describe('the built-in registry', () => {
       ['single_select', 'text'], ['multi_select', 'text_list'], ['boolean', 'boolean'],
       ['rich_text', 'text'], ['money', 'number'], ['percent', 'number'], ['rating', 'number'], ['time', 'text'],
       ['tags', 'text_list'], ['phone', 'text'], ['email', 'text'], ['url', 'text'], ['id_number', 'text'], ['description', 'text'],
+      ['address', 'json'], ['member', 'fn'], ['department', 'fn'], ['serial', 'text'],
+      ['created_by', 'uuid'], ['created_at', 'datetime'], ['updated_by', 'uuid'], ['updated_at', 'datetime'], ['owner', 'uuid'],
     ]);
   });
 });

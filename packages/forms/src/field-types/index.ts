@@ -18,6 +18,7 @@ import { richTextType } from './rich-text.js';
 import { tagsType } from './tags.js';
 import { timeType } from './time.js';
 import { urlType } from './url.js';
+import { catalogFieldTypes } from './catalog-types.js';
 
 export { booleanType, dateType, datetimeType, longTextType, multiSelectType, numberType, singleSelectType, textType };
 export { descriptionType };
@@ -44,4 +45,5 @@ export const builtInFieldTypes: readonly FieldTypeDefinition[] = [
   urlType,
   idNumberType,
   descriptionType,
+  ...catalogFieldTypes,
 ];

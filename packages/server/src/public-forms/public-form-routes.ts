@@ -10,6 +10,7 @@ import { DEFAULT_PUBLIC_BODY_LIMIT, DEFAULT_PUBLIC_RATE_LIMIT, HONEYPOT_FIELD, t
 import { publicFormSchema, submissionBodySchema, submissionResponseSchema, tokenParamsSchema } from './public-form-schemas.js';
 import { claimHash, claimValue, publicFormDef, shownFieldKeys } from './public-form-view.js';
 import { FixedWindowRateLimiter } from './rate-limiter.js';
+import { withoutOwnerFields } from './anonymous-owner.js';
 
 interface TokenParams { token: string }
 interface SubmissionBody { data: Record<string, unknown>; website?: string }
@@ -120,7 +121,7 @@ export function registerPublicFormRoutes(
         return reply.status(201).send(accepted);
       }
       const locale = requestLocale(request);
-      const data = request.body.data;
+      const data = withoutOwnerFields(resolved.form, request.body.data) as typeof request.body.data;
       refuseHiddenFields(resolved, shownFieldKeys(resolved.form, link), data, locale);
       const claimField = link.onePerField;
       let claim: ClaimKey | undefined;

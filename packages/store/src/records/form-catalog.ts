@@ -3,6 +3,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { StoreErrors } from '../errors.js';
 import { appSchemaName } from '../identifiers.js';
 import type { SystemDatabase } from '../system-tables.js';
+import { loadLivePackage, NO_STORE_FILLED_FIELDS, storeFilledFields, type StoreFilledFields } from './store-filled-fields.js';
 
 /** A value-holding field of a live form and the column that stores it. */
 export interface FieldColumn {
@@ -58,6 +59,8 @@ export interface FormMeta {
   readonly tableRef: RawBuilder<unknown>;
   /** The columns a record read selects, as references into the list alias `t` (built once per layout). */
   readonly listColumns: readonly RawBuilder<unknown>[];
+  /** Serial and system fields: values the store draws or reads from system columns. */
+  readonly filled: StoreFilledFields;
 }
 
 /** The alias lists give the form's table; conditions qualify their columns with it. */
@@ -118,19 +121,21 @@ export class FormCatalog {
       .orderBy('since_version')
       .orderBy('column_name')
       .execute();
+    const pkg = await loadLivePackage(db, app);
     const forms = new Map<string, FormMeta>();
     for (const row of formRows) {
       const fields = fieldRows
         .filter((f) => f.form_key === row.form_key)
         .map((f) => ({ fieldId: f.field_id, key: f.field_key, column: f.column_name, valueType: f.value_type as ValueType }));
-      forms.set(row.form_key, buildFormMeta(app, row.form_key, row.table_name, fields));
+      const filled = storeFilledFields(pkg?.forms.find((f) => f.key === row.form_key), new Map(fields.map((f) => [f.fieldId, f.column])));
+      forms.set(row.form_key, buildFormMeta(app, row.form_key, row.table_name, fields, filled));
     }
     return { loadedAt: Date.now(), forms };
   }
 }
 
 /** Derives the lookup tables of a form from its field columns. */
-export function buildFormMeta(app: string, form: string, table: string, fields: readonly FieldColumn[]): FormMeta {
+export function buildFormMeta(app: string, form: string, table: string, fields: readonly FieldColumn[], filled: StoreFilledFields = NO_STORE_FILLED_FIELDS): FormMeta {
   const vars: Record<string, { type: ValueType; column?: string }> = {};
   const sortable = new Map<string, SortableColumn>();
   for (const [name, info] of Object.entries(SYSTEM_COLUMN_INFO)) {
@@ -140,6 +145,10 @@ export function buildFormMeta(app: string, form: string, table: string, fields: 
   for (const f of fields) {
     vars[f.key] = f.column === f.key ? { type: f.valueType } : { type: f.valueType, column: f.column };
     if (f.valueType !== 'json' && f.valueType !== 'text_list') sortable.set(f.key, { column: f.column, valueType: f.valueType, notNull: false });
+  }
+  for (const s of filled.system) {
+    vars[s.key] = { type: s.valueType, column: s.column };
+    sortable.set(s.key, { column: s.column, valueType: s.valueType, notNull: SYSTEM_COLUMN_INFO[s.column]!.notNull });
   }
   return {
     app,
@@ -153,5 +162,6 @@ export function buildFormMeta(app: string, form: string, table: string, fields: 
     textColumns: fields.filter((f) => f.valueType === 'text').map((f) => f.column),
     tableRef: sql.id(appSchemaName(app), table),
     listColumns: [...SYSTEM_SELECT, ...fields.map((f) => f.column)].map((c) => sql.ref(`${LIST_ALIAS}.${c}`)),
+    filled,
   };
 }

@@ -7,6 +7,7 @@ import type { FormCatalog, FormMeta } from './form-catalog.js';
 import { listRecords, type ListQuery, type ListResult, type ListSettings } from './list-records.js';
 import { duplicateError } from './duplicate-error.js';
 import { mapValueError, selectColumns, toColumnValues, toRecord, type StoredRecord } from './record-shape.js';
+import { drawSerials, requestedOwner, type OwnerPolicy, type SerialSettings } from './store-filled-fields.js';
 
 /** Who creates a record, and optionally who owns it (default: the actor when it is a user id). */
 export interface CreateContext extends WriteContext {
@@ -18,6 +19,12 @@ export interface CreateContext extends WriteContext {
 export interface RecordUpdate {
   readonly version: number;
   readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** How the store fills serial numbers and owners (see `store-filled-fields.ts`). */
+export interface FillSettings {
+  readonly serial: SerialSettings;
+  readonly ownerPolicy?: OwnerPolicy | undefined;
 }
 
 /** A delete may carry the version the client read, to refuse deleting a record changed since. */
@@ -37,11 +44,13 @@ export class RecordRepository {
   readonly #db: Kysely<SystemDatabase>;
   readonly #forms: FormCatalog;
   readonly #settings: ListSettings;
+  readonly #fill: FillSettings;
 
-  constructor(db: Kysely<SystemDatabase>, forms: FormCatalog, settings: ListSettings) {
+  constructor(db: Kysely<SystemDatabase>, forms: FormCatalog, settings: ListSettings, fill: FillSettings) {
     this.#db = db;
     this.#forms = forms;
     this.#settings = settings;
+    this.#fill = fill;
   }
 
   /** The live form's layout (fields, columns, variables for conditions). */
@@ -54,8 +63,11 @@ export class RecordRepository {
     const meta = await this.#forms.get(app, form);
     const values = toColumnValues(meta, data);
     const actor = userId(ctx.actor);
-    const owner = ctx.ownerId === undefined ? actor : ctx.ownerId;
+    const asked = requestedOwner(meta.filled, data);
+    const owner = asked ?? (ctx.ownerId === undefined ? actor : ctx.ownerId);
     return this.#write(meta, { values }, async (trx) => {
+      if (asked !== undefined) await this.#fill.ownerPolicy?.({ app, form, recordId: null, from: null, to: asked, actor: ctx.actor });
+      Object.assign(values, await drawSerials(trx, app, form, meta.filled.serials, this.#fill.serial));
       const row = await table(trx, meta)
         .insertInto(meta.table)
         .values({ ...values, created_by: actor, updated_by: actor, owner_id: owner, dept_id: ctx.deptId ?? null })
@@ -93,9 +105,12 @@ export class RecordRepository {
       const beforeRow = await selectRow(trx, meta, id, true);
       if (!beforeRow || beforeRow.deleted_at !== null) throw notFound(meta, id);
       current = { ...columnsOf(meta, beforeRow), ...values };
+      const asked = requestedOwner(meta.filled, update.data);
+      const owner = asked !== undefined && asked !== beforeRow.owner_id ? { owner_id: asked } : {};
+      if (asked !== undefined && 'owner_id' in owner) await this.#fill.ownerPolicy?.({ app, form, recordId: id, from: (beforeRow.owner_id as string | null) ?? null, to: asked, actor: ctx.actor });
       const row = await table(trx, meta)
         .updateTable(meta.table)
-        .set({ ...values, updated_at: sql`now()`, updated_by: userId(ctx.actor), version: sql`version + 1` })
+        .set({ ...values, ...owner, updated_at: sql`now()`, updated_by: userId(ctx.actor), version: sql`version + 1` })
         .where('id', '=', id)
         .where('version', '=', update.version)
         .returning(selectColumns(meta))

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { StoreErrors } from '../errors.js';
 import { jsonParam } from '../json-param.js';
 import { SYSTEM_SELECT, type FieldColumn, type FormMeta } from './form-catalog.js';
+import { fillSystemFields, isStoreFilled } from './store-filled-fields.js';
 
 /** A record as the store and the API return it (docs/architecture.md, "Records on the wire"). */
 export interface StoredRecord {
@@ -34,6 +35,7 @@ export function selectColumns(meta: FormMeta): string[] {
 export function toRecord(meta: FormMeta, row: Readonly<Record<string, unknown>>): StoredRecord {
   const data: Record<string, unknown> = {};
   for (const f of meta.fields) data[f.key] = row[f.column] ?? null;
+  fillSystemFields(meta.filled, row, data);
   return {
     id: row.id as string,
     version: Number(row.version),
@@ -63,7 +65,7 @@ export function toColumnValues(meta: FormMeta, data: Readonly<Record<string, unk
   const values: Record<string, unknown> = {};
   const unknown: { path: string; message: string }[] = [];
   for (const [key, value] of Object.entries(data)) {
-    if (value === undefined) continue;
+    if (value === undefined || isStoreFilled(meta.filled, key)) continue; // serial and system fields: see store-filled-fields.ts
     const field = meta.byKey.get(key);
     if (!field) {
       unknown.push({ path: `/data/${key}`, message: `form '${meta.form}' has no field '${key}'` });
