@@ -167,6 +167,7 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
 
     // 1. clean, 2. defaults (create) or merge over existing (update)
     const data: Record<string, unknown> = {};
+    const nestedErrors = new Map<string, ErrorDetail[]>();
     for (const f of valueFields) {
       const type = types.get(f.key)!;
       let raw: unknown;
@@ -175,6 +176,11 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
       else raw = options.existing?.[f.key];
       const v = raw === undefined || raw === null ? null : type.clean(raw, f);
       data[f.key] = v === undefined ? null : v;
+      if (type.processNested !== undefined && data[f.key] !== null) {
+        const nested = type.processNested(data[f.key], f, { mode: options.mode, existing: options.existing?.[f.key], ctx: options.ctx, locale, registry, compile: (n) => compileForm(n, registry) });
+        data[f.key] = nested.value;
+        if (nested.errors.length > 0) nestedErrors.set(f.key, nested.errors.map((e) => ({ ...e, path: pointer('/data', f.key) + e.path })));
+      }
     }
 
     // 3. visibility: hidden fields are not required and their values are dropped
@@ -193,6 +199,11 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
       } else present[f.key] = v;
     }
     const failed = new Set<string>();
+    for (const [key, nested] of nestedErrors) {
+      if (hidden.has(key)) continue;
+      failed.add(key);
+      errors.push(...nested);
+    }
     if (!validate(present)) {
       for (const e of validate.errors ?? []) {
         const key = e.instancePath.split('/')[1] ?? '';
