@@ -30,6 +30,11 @@ const CASES: readonly { readonly field: FieldDef; readonly input: unknown; reado
   { field: field('email', 'email'), input: ' Li.Lei@Example.COM ', stored: 'Li.Lei@example.com' },
   { field: field('website', 'url'), input: 'www.example.com/about', stored: 'https://www.example.com/about' },
   { field: field('id_no', 'id_number'), input: '11010519491231002x', stored: '11010519491231002X' },
+  {
+    field: field('lines', 'subtable', { options: { fields: [field('item', 'text'), field('qty', 'number', { options: { precision: 0 } }), field('due', 'date')] } }),
+    input: [{ item: ' 螺丝 ', qty: '1,200', due: '2024年5月1日' }, { item: '螺母' }],
+    stored: [{ id: expect.stringMatching(/^[0-9a-f-]{36}$/), item: '螺丝', qty: 1200, due: '2024-05-01' }, { id: expect.stringMatching(/^[0-9a-f-]{36}$/), item: '螺母', qty: null, due: null }],
+  },
 ];
 
 for (const dialect of DIALECTS) {
@@ -57,7 +62,7 @@ for (const dialect of DIALECTS) {
       for (const c of CASES) expect([c.field.key, read.data[c.field.key]]).toEqual([c.field.key, c.stored]);
       // what was read back passes the pipeline unchanged (an edit form opened on it shows no error)
       const again = compileForm(everything).process(read.data, { mode: 'create', locale: 'en' });
-      expect(again.ok && again.value).toEqual(processed.value);
+      expect(again.ok && again.value).toEqual(read.data);
     });
 
     it('stores null for every type left empty', async () => {

@@ -3,6 +3,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { StoreErrors } from '../errors.js';
 import { appSchemaName } from '../identifiers.js';
 import type { SystemDatabase } from '../system-tables.js';
+import type { ChildTableMeta } from '../child-tables/child-rows.js';
+import { loadChildTables } from '../child-tables/child-table-state.js';
 
 /** A value-holding field of a live form and the column that stores it. */
 export interface FieldColumn {
@@ -58,6 +60,8 @@ export interface FormMeta {
   readonly tableRef: RawBuilder<unknown>;
   /** The columns a record read selects, as references into the list alias `t` (built once per layout). */
   readonly listColumns: readonly RawBuilder<unknown>[];
+  /** The live sub-table fields and their child tables (rows are read and written by `child-tables/child-rows.ts`). */
+  readonly children: readonly ChildTableMeta[];
 }
 
 /** The alias lists give the form's table; conditions qualify their columns with it. */
@@ -118,19 +122,24 @@ export class FormCatalog {
       .orderBy('since_version')
       .orderBy('column_name')
       .execute();
+    const childTables = await loadChildTables(db, app, { liveOnly: true });
     const forms = new Map<string, FormMeta>();
     for (const row of formRows) {
+      const children = [...(childTables.get(row.form_key)?.values() ?? [])].map((t) => {
+        const columns = [...t.columns.values()].map((c) => ({ fieldId: c.fieldId, key: c.key, column: c.column, valueType: c.valueType }));
+        return { fieldId: t.fieldId, key: t.key, table: t.table, columns, byKey: new Map(columns.map((c) => [c.key, c])) };
+      });
       const fields = fieldRows
         .filter((f) => f.form_key === row.form_key)
         .map((f) => ({ fieldId: f.field_id, key: f.field_key, column: f.column_name, valueType: f.value_type as ValueType }));
-      forms.set(row.form_key, buildFormMeta(app, row.form_key, row.table_name, fields));
+      forms.set(row.form_key, buildFormMeta(app, row.form_key, row.table_name, fields, children));
     }
     return { loadedAt: Date.now(), forms };
   }
 }
 
 /** Derives the lookup tables of a form from its field columns. */
-export function buildFormMeta(app: string, form: string, table: string, fields: readonly FieldColumn[]): FormMeta {
+export function buildFormMeta(app: string, form: string, table: string, fields: readonly FieldColumn[], children: readonly ChildTableMeta[] = []): FormMeta {
   const vars: Record<string, { type: ValueType; column?: string }> = {};
   const sortable = new Map<string, SortableColumn>();
   for (const [name, info] of Object.entries(SYSTEM_COLUMN_INFO)) {
@@ -153,5 +162,6 @@ export function buildFormMeta(app: string, form: string, table: string, fields: 
     textColumns: fields.filter((f) => f.valueType === 'text').map((f) => f.column),
     tableRef: sql.id(appSchemaName(app), table),
     listColumns: [...SYSTEM_SELECT, ...fields.map((f) => f.column)].map((c) => sql.ref(`${LIST_ALIAS}.${c}`)),
+    children,
   };
 }
