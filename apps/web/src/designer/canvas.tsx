@@ -7,6 +7,7 @@ import { useLocale } from '../i18n/use-t.js';
 import { DND, type FieldItem, type PaletteTypeItem } from './dnd-items.js';
 import { useDesignerT } from './designer-messages.js';
 import { normalizedLayout, type DropTarget } from './draft-ops.js';
+import { SubtableColumns } from './subtable-canvas.js';
 
 /** What the canvas asks its page to do. */
 export interface CanvasActions {
@@ -154,6 +155,7 @@ function FieldCard({ field, section, index, columns, selected, actions }: { fiel
           ✕
         </button>
       </span>
+      {field.type === 'subtable' ? <SubtableColumns field={field} /> : null}
     </div>
   );
 }

@@ -27,6 +27,7 @@ export function newField(type: FieldTypeDefinition, form: FormDef): FieldDef {
   const options: Record<string, unknown> = {};
   for (const name of schema?.required ?? []) {
     if (isChoiceList(schema?.properties?.[name])) options[name] = starterChoices();
+    else if (schema?.properties?.[name]?.type === 'array') options[name] = []; // e.g. a sub-table's columns, added on the canvas
   }
   return {
     id: newFieldId(form),

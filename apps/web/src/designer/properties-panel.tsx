@@ -6,6 +6,7 @@ import { useLocale } from '../i18n/use-t.js';
 import { useDesignerT } from './designer-messages.js';
 import { LocalizedInputs } from './localized-input.js';
 import { OptionsEditor } from './options-editor.js';
+import { panelOptionsSchema } from './subtable-ops.js';
 
 /** Props of the properties panel. */
 export interface PropertiesPanelProps {
@@ -55,7 +56,7 @@ export function PropertiesPanel({ form, field, problems, onChange }: PropertiesP
       {type?.optionsSchema ? (
         <fieldset className="designer-options">
           <legend>{t('typeOptions')}</legend>
-          <OptionsEditor idBase={`${idBase}-opt`} schema={type.optionsSchema as never} value={field.options ?? {}} onChange={(o) => set('options', Object.keys(o).length === 0 ? undefined : o)} />
+          <OptionsEditor idBase={`${idBase}-opt`} schema={panelOptionsSchema(type.optionsSchema) as never} value={field.options ?? {}} onChange={(o) => set('options', Object.keys(o).length === 0 ? undefined : o)} />
           {problems('options').map((m, i) => (
             <p key={i} className="tr-field-error">
               {m}
