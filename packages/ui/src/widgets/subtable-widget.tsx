@@ -37,7 +37,9 @@ export function SubtableEditor({ field, value, onChange, id, describedBy, invali
     if (focusAfter.current === null) return;
     const el = root.current?.querySelector<HTMLElement>(`[data-focus="${focusAfter.current}"]`) ?? root.current?.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
     focusAfter.current = null;
-    el?.focus();
+    // a cell wrapper hands the focus to its editor's first input
+    const inner = el?.matches('.tr-subtable-editor') ? el.querySelector<HTMLElement>('input, select, textarea, [contenteditable="true"], button') : null;
+    (inner ?? el)?.focus();
   });
 
   const commit = (next: readonly SubtableRow[], nextKeys: string[], focus: string | null) => {
