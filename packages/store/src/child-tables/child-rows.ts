@@ -114,7 +114,7 @@ export async function writeChildRows(db: Kysely<SystemDatabase>, meta: ChildTabl
     }
     const bad = given
       .map((id, i) => ({ id, i }))
-      .filter(({ id, i }) => id !== undefined && (mode === 'update' ? !stored.has(id) : stored.has(id)) || (id !== undefined && given.indexOf(id) !== i));
+      .filter(({ id, i }) => id !== undefined && ((mode === 'update' ? !stored.has(id) : stored.has(id)) || given.indexOf(id) !== i));
     if (bad.length > 0) {
       throw StoreErrors.create(
         'STORE_VALUE_INVALID',
