@@ -98,4 +98,29 @@ describe.each(DIALECTS)('sub-table records over HTTP on %s', (dialect) => {
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.details.map((d: { path: string }) => d.path)).toContain('/forms/0/fields/1/options/fields/1/key');
   });
+
+  it('publishing a draft that hides a row column or a whole sub-table holding data asks for confirmation, naming it', async () => {
+    const cur = (await ctx.app.inject('/api/apps/shop/draft')).json();
+    const next = structuredClone(cur.package);
+    next.forms[0].fields[1].options.fields = next.forms[0].fields[1].options.fields.filter((f: { key: string }) => f.key !== 'qty');
+    expect((await ctx.app.inject({ method: 'PUT', url: '/api/apps/shop/draft', payload: { revision: cur.revision, package: next } })).statusCode).toBe(200);
+    const plan = (await ctx.app.inject({ method: 'POST', url: '/api/apps/shop/draft/plan' })).json();
+    expect(plan.plan.childTables.columnsHidden).toEqual([expect.objectContaining({ key: 'qty', table: 'purchase$items' })]);
+    expect(plan.hidesData.fields).toEqual([{ form: 'purchase', fieldId: 'c_qty', key: 'items.qty', column: 'purchase$items.qty', records: expect.any(Number) }]);
+    expect(plan.hidesData.fields[0].records).toBeGreaterThan(0);
+    const refused = await ctx.app.inject({ method: 'POST', url: '/api/apps/shop/publish', payload: {} });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.details[0].path).toBe('/forms/purchase/fields/items.qty');
+
+    const withoutTable = structuredClone(cur.package);
+    withoutTable.forms[0].fields = withoutTable.forms[0].fields.filter((f: { key: string }) => f.key !== 'items');
+    const saved = (await ctx.app.inject('/api/apps/shop/draft')).json();
+    expect((await ctx.app.inject({ method: 'PUT', url: '/api/apps/shop/draft', payload: { revision: saved.revision, package: withoutTable } })).statusCode).toBe(200);
+    const plan2 = (await ctx.app.inject({ method: 'POST', url: '/api/apps/shop/draft/plan' })).json();
+    expect(plan2.hidesData.fields).toEqual([expect.objectContaining({ key: 'items', column: 'purchase$items' })]);
+    const ok = await ctx.app.inject({ method: 'POST', url: '/api/apps/shop/publish', payload: { confirm: true } });
+    expect(ok.statusCode).toBe(200);
+    const list = (await ctx.app.inject(URL)).json();
+    expect(list.items[0].data).not.toHaveProperty('items');
+  });
 });

@@ -37,3 +37,5 @@ export {
 export { type PublicLinksDatabase } from './public-links/public-link-tables.js';
 export { DraftRepository, type AppDraft, type SaveDraftResult, type FieldWithData, type FormWithData } from './drafts/draft-repository.js';
 export { type DraftsDatabase, type AppDraftsTable } from './drafts/draft-tables.js';
+export { childFieldsWithData } from './child-tables/child-data-hidden.js';
+export type { ChildTablePlan, ChildColumnChange, ChildTableRef, ChildColumnRef } from './child-tables/child-table-plan.js';
