@@ -91,6 +91,11 @@ describe('sub-tables in Chromium', () => {
     await expect.poll(columnKeys).toEqual(['number', 'date']);
     await page.getByRole('button', { name: 'Redo' }).click();
     await expect.poll(columnKeys).toEqual(['number']);
+    // without a mouse: the column type list of the sub-table card
+    await page.getByLabel('Add a column to “Sub-table”').selectOption('long_text');
+    await expect.poll(columnKeys).toEqual(['number', 'long_text']);
+    await page.getByRole('button', { name: /^Remove column Long text/ }).press('Enter');
+    await expect.poll(columnKeys).toEqual(['number']);
 
     // the properties panel edits the selected column
     await page.locator('[data-column-key="number"] .designer-column-main').click();

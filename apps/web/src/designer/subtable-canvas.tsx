@@ -72,6 +72,25 @@ export function SubtableColumns({ field }: { field: FieldDef }) {
       <span className="designer-subtable-drop" data-drop-subtable={field.key}>
         {columns.length === 0 ? t('subtableDrop') : t('subtableDropMore')}
       </span>
+      {/* the keyboard way to add a column */}
+      <select
+        className="tr-input tr-select designer-subtable-add"
+        aria-label={t('addColumn', { name })}
+        value=""
+        onChange={(e) => {
+          if (e.target.value !== '') actions.addColumn(field.key, e.target.value);
+        }}
+      >
+        <option value="">{t('addColumnOption')}</option>
+        {fieldTypes
+          .list()
+          .filter(canBeColumn)
+          .map((type) => (
+            <option key={type.type} value={type.type}>
+              {localize(type.label, locale)}
+            </option>
+          ))}
+      </select>
     </div>
   );
 }
