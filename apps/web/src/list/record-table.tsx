@@ -4,6 +4,7 @@ import { CellValue, formatDateTime } from '@trellis/ui';
 import type { RecordDto } from '../api/api-types.js';
 import { useLocale, useT } from '../i18n/use-t.js';
 import { sortDirectionOf } from './list-view-state.js';
+import { isSortableField } from './sortable-field.js';
 
 /** Props of `RecordTable`. */
 export interface RecordTableProps {
@@ -51,7 +52,7 @@ export function RecordTable({ app, form, columns, items, sort, onSort, deleted, 
       <table className="record-table">
         <thead>
           <tr>
-            {columns.map((f) => header(f.key, localize(f.label, locale), f.type !== 'multi_select' && f.type !== 'long_text'))}
+            {columns.map((f) => header(f.key, localize(f.label, locale), isSortableField(f)))}
             {header(timeColumn, t(deleted ? 'deletedAt' : 'updatedAt'), !deleted)}
             {deleted ? (
               <th scope="col" className="col-actions">
