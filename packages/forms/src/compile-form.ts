@@ -172,6 +172,7 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
 
     // 1. clean, 2. defaults (create) or merge over existing (update)
     const data: Record<string, unknown> = {};
+    const nestedErrors = new Map<string, ErrorDetail[]>();
     const take = (f: FieldDef, useInput: boolean): void => {
       const type = types.get(f.key)!;
       let raw: unknown;
@@ -180,6 +181,12 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
       else raw = options.existing?.[f.key];
       const v = raw === undefined || raw === null ? null : type.clean(raw, f);
       data[f.key] = v === undefined ? null : v;
+      nestedErrors.delete(f.key);
+      if (type.processNested !== undefined && data[f.key] !== null) {
+        const nested = type.processNested(data[f.key], f, { mode: options.mode, existing: options.existing?.[f.key], ctx: options.ctx, locale, registry, compile: (n) => compileForm(n, registry) });
+        data[f.key] = nested.value;
+        if (nested.errors.length > 0) nestedErrors.set(f.key, nested.errors.map((e) => ({ ...e, path: pointer('/data', f.key) + e.path })));
+      }
     };
     for (const f of valueFields) take(f, true);
     // 2b. read-only (readOnlyWhen): the input of a read-only field is ignored — the default on create, the stored value on update
@@ -204,6 +211,11 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
       } else present[f.key] = v;
     }
     const failed = new Set<string>();
+    for (const [key, nested] of nestedErrors) {
+      if (hidden.has(key)) continue;
+      failed.add(key);
+      errors.push(...nested);
+    }
     if (!validate(present)) {
       for (const e of validate.errors ?? []) {
         const key = e.instancePath.split('/')[1] ?? '';

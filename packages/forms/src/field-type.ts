@@ -1,5 +1,35 @@
-import type { AppPackage, FieldDef, FieldStorage, FormDef, JsonSchema, LocalizedText, ValueType } from '@trellis/schema';
+import type { EvalContext } from '@trellis/expr';
+import type { AppPackage, ErrorDetail, FieldDef, FieldStorage, FieldTypeCatalog, FormDef, JsonSchema, LocalizedText, ValueType } from '@trellis/schema';
+import type { CompiledForm } from './compile-form.js';
 import type { FieldIssue } from './field-issue.js';
+import type { FieldTypeRegistry } from './field-type-registry.js';
+
+/**
+ * What the pipeline hands a type that processes nested values ({@link FieldTypeDefinition.processNested}):
+ * the submission's mode and language, the field's stored value (update), and a way to compile
+ * nested fields as a form with the same registry (cached per form object).
+ */
+export interface NestedValueContext {
+  readonly mode: 'create' | 'update';
+  /** The stored value of this field (update mode), as the store returned it; `undefined` on create. */
+  readonly existing: unknown;
+  readonly ctx?: EvalContext;
+  readonly locale?: string;
+  /** The registry the parent form is compiled with. */
+  readonly registry: FieldTypeRegistry;
+  /** `compileForm(form, registry)`: the nested fields go through the very same pipeline. */
+  compile(form: FormDef): CompiledForm;
+}
+
+/**
+ * The result of processing a nested value: the cleaned (and computed) value, and every problem
+ * inside it with a path *relative to the field* (`/0/qty` for column `qty` of the first row),
+ * a code and a message already in the submission's language.
+ */
+export interface NestedValueResult {
+  readonly value: unknown;
+  readonly errors: readonly ErrorDetail[];
+}
 
 /** Palette groups of the form designer. Plugins may use their own group names. */
 export type FieldTypeGroup = 'basic' | 'choice' | 'datetime' | 'advanced' | 'system' | (string & {});
@@ -39,8 +69,18 @@ export interface FieldTypeDefinition {
   format?(value: unknown, field: FieldDef, locale: string): string;
   /** json-logic operators the list filter offers for this type (see docs/conditions.md). */
   readonly filterOperators: readonly string[];
-  /** Definition-time checks of a field (duplicate choices, min above max), paths relative to the field. */
-  checkField?(field: FieldDef, form: FormDef, pkg: AppPackage): readonly { path: string; message: string }[];
+  /**
+   * For types whose value holds values of other fields (a sub-table's rows): runs in the CLEAN
+   * step, after `clean`, on a non-null value, so the parent's later steps (formulas, visibility,
+   * validation) see the processed value. Problems come back with paths relative to the field;
+   * the pipeline prefixes `/data/<key>` and drops them when the field is hidden.
+   */
+  processNested?(value: unknown, field: FieldDef, context: NestedValueContext): NestedValueResult;
+  /**
+   * Definition-time checks of a field (duplicate choices, min above max), paths relative to the
+   * field. `catalog` is the registry doing the check (types that nest fields validate them with it).
+   */
+  checkField?(field: FieldDef, form: FormDef, pkg: AppPackage, catalog: FieldTypeCatalog): readonly { path: string; message: string }[];
 }
 
 /**

@@ -1,4 +1,4 @@
-export { defineFieldType, type FieldTypeDefinition, type FieldTypeGroup } from './field-type.js';
+export { defineFieldType, type FieldTypeDefinition, type FieldTypeGroup, type NestedValueContext, type NestedValueResult } from './field-type.js';
 export { FieldTypeRegistry } from './field-type-registry.js';
 export { fieldTypes } from './field-types-global.js';
 export {
@@ -22,6 +22,7 @@ export {
   timeType,
   urlType,
   descriptionType,
+  subtableType,
 } from './field-types/index.js';
 export { DESCRIPTION_MAX_LENGTH, DESCRIPTION_TONES, type DescriptionTone } from './field-types/description.js';
 export { allowedChoiceValues, cascadeOf, CASCADE_PARENT_TYPES, type OptionCascade } from './field-types/cascade.js';
@@ -40,6 +41,8 @@ export { RICH_TEXT_DEFAULT_MAX_LENGTH } from './field-types/rich-text.js';
 export { TEXT_DEFAULT_MAX_LENGTH } from './field-types/text.js';
 export { LONG_TEXT_DEFAULT_MAX_LENGTH } from './field-types/long-text.js';
 export { choicesOf, choiceLabel, choiceValueFor, choicesOptionSchema, allowsOther, OTHER_MAX_LENGTH } from './field-types/choices.js';
+export { SUBTABLE_MAX_COLUMNS } from './field-types/subtable.js';
+export { processSubtableRows, subtableColumns, subtableRowForm, SUBTABLE_MAX_ROWS, SUBTABLE_RESERVED_KEYS } from './subtable-rows.js';
 export { compileForm, type CompiledForm, type ProcessOptions } from './compile-form.js';
 export { validateApp } from './validate-app.js';
 export { varSchemaOf, SYSTEM_COLUMN_TYPES } from './var-schema.js';

@@ -92,6 +92,14 @@ export function describePlan(plan: PublishPlan): string[] {
   for (const f of plan.fieldsRestored) lines.push(`restore hidden field '${f.key}' of form '${f.form}' with its old values`);
   for (const r of plan.keysRenamed) lines.push(`rename field '${r.from}' to '${r.to}' in form '${r.form}' (column ${r.column} keeps its data)`);
   for (const d of plan.definitionsChanged) lines.push(d.field !== undefined ? `change definition of field '${d.field}' of form '${d.form}'` : `change definition of form '${d.form}'`);
+  const child = plan.childTables;
+  for (const t of child.tablesToCreate) lines.push(`create table ${t.table} for the rows of sub-table '${t.key}' of form '${t.form}' (${t.columns.length} column${t.columns.length === 1 ? '' : 's'})`);
+  for (const c of child.columnsToAdd) lines.push(`add column ${c.table}.${c.column} (${c.columnType}) for row column '${c.key}' of form '${c.form}'`);
+  for (const t of child.tablesHidden) lines.push(`hide sub-table '${t.key}' of form '${t.form}' (table ${t.table} and its rows are kept)`);
+  for (const t of child.tablesRestored) lines.push(`restore hidden sub-table '${t.key}' of form '${t.form}' with its old rows`);
+  for (const c of child.columnsHidden) lines.push(`hide column '${c.key}' of sub-table table ${c.table} (column ${c.column} and its values are kept)`);
+  for (const c of child.columnsRestored) lines.push(`restore hidden column '${c.key}' of sub-table table ${c.table} with its old values`);
+  for (const r of child.keysRenamed) lines.push(`rename sub-table ${r.columnFieldId === undefined ? 'field' : 'column'} '${r.from}' to '${r.to}' in form '${r.form}' (its data is kept)`);
   if (plan.appChanged) lines.push('change app definition (name, navigation, …)');
   return lines;
 }

@@ -39,3 +39,5 @@ export { RateLimitRepository, type RateLimit, type RateLimitHit } from './rate-l
 export { DraftRepository, type AppDraft, type SaveDraftResult, type FieldWithData, type FormWithData } from './drafts/draft-repository.js';
 export { type DraftsDatabase, type AppDraftsTable } from './drafts/draft-tables.js';
 export { DEFAULT_TIME_ZONE, type OwnerPolicy, type OwnerChange, type StoreFilledFields, type SerialColumn, type SystemFieldColumn } from './records/store-filled-fields.js';
+export { childFieldsWithData } from './child-tables/child-data-hidden.js';
+export type { ChildTablePlan, ChildColumnChange, ChildTableRef, ChildColumnRef } from './child-tables/child-table-plan.js';

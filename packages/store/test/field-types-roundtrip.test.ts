@@ -50,6 +50,11 @@ const CASES: readonly { readonly field: FieldDef; readonly input: unknown; reado
   { field: field('editor', 'updated_by'), input: null, stored: () => USER },
   { field: field('edited', 'updated_at'), input: null, stored: (r: StoredRecord) => r.updatedAt },
   { field: field('owner', 'owner'), input: OTHER, stored: () => OTHER },
+  {
+    field: field('lines', 'subtable', { options: { fields: [field('item', 'text'), field('qty', 'number', { options: { precision: 0 } }), field('due', 'date')] } }),
+    input: [{ item: ' 螺丝 ', qty: '1,200', due: '2024年5月1日' }, { item: '螺母' }],
+    stored: [{ id: expect.stringMatching(/^[0-9a-f-]{36}$/), item: '螺丝', qty: 1200, due: '2024-05-01' }, { id: expect.stringMatching(/^[0-9a-f-]{36}$/), item: '螺母', qty: null, due: null }],
+  },
 ];
 const expected = (c: (typeof CASES)[number], r: StoredRecord) => (typeof c.stored === 'function' ? (c.stored as (r: StoredRecord) => unknown)(r) : c.stored);
 

@@ -15,6 +15,7 @@ import { richTextWidget } from './widgets/rich-text-widget.js';
 import { tagsWidget } from './widgets/tags-widget.js';
 import { timeWidget } from './widgets/time-widget.js';
 import { catalogWidgets } from './widgets/catalog-widgets.js';
+import { subtableWidget } from './widgets/subtable-widget.js';
 
 /** The widgets of the built-in field types. */
 export const builtInWidgets: readonly FieldWidget[] = [
@@ -38,6 +39,7 @@ export const builtInWidgets: readonly FieldWidget[] = [
   idNumberWidget,
   descriptionWidget,
   ...catalogWidgets,
+  subtableWidget,
 ];
 
 /**

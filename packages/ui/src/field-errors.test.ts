@@ -17,7 +17,8 @@ describe('groupErrorsByField', () => {
   });
 
   it('attributes a problem deep inside a value to its field', () => {
-    expect(groupErrorsByField([{ path: '/data/tags/2', message: 'unknown choice' }], keys)).toEqual({ tags: ['unknown choice'] });
+    expect(groupErrorsByField([{ path: '/data/tags/2', message: 'unknown choice' }], keys)).toEqual({ tags: ['unknown choice'], 'tags/2': ['unknown choice'] });
+    expect(groupErrorsByField([{ path: '/items/0/qty', message: 'row 1: too small' }], ['items'])).toEqual({ items: ['row 1: too small'], 'items/0/qty': ['row 1: too small'] });
   });
 
   it('keeps every message of a field, in order', () => {

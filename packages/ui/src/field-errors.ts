@@ -6,7 +6,9 @@ export type FieldErrors = Readonly<Record<string, readonly string[]>>;
 /**
  * Groups error details by the field they concern. Paths may be relative to the record data
  * (`/name`, as the form engine reports them) or to the request body (`/data/name`, as the
- * server reports them); deeper paths (`/data/tags/2`) belong to their field.
+ * server reports them); deeper paths (`/data/tags/2`) belong to their field, and are also
+ * listed under their full path below the data (`tags/2`), so editors of nested values (a
+ * sub-table's cells, `items/0/qty`) can show them in place.
  *
  * @example
  * groupErrorsByField([{ path: '/data/name', message: 'is required' }], ['name'])
@@ -20,6 +22,7 @@ export function groupErrorsByField(details: readonly ErrorDetail[], fieldKeys: r
     const rest = segments[0] === 'data' && !keys.has('data') ? segments.slice(1) : segments;
     const key = rest[0] !== undefined && keys.has(rest[0]) ? rest[0] : '';
     (out[key] ??= []).push(detail.message);
+    if (key !== '' && rest.length > 1) (out[rest.join('/')] ??= []).push(detail.message);
   }
   return out;
 }

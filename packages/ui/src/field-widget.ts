@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { FieldDef } from '@trellis/schema';
 import type { CellDisplay } from './cell-display.js';
+import type { FieldErrors } from './field-errors.js';
 
 /** What the form renderer hands to a field's editor. */
 export interface FieldWidgetProps {
@@ -17,6 +18,13 @@ export interface FieldWidgetProps {
   readonly required: boolean;
   readonly disabled: boolean;
   readonly locale: string;
+  /**
+   * Messages of problems inside the value, keyed by the path below the field (`0/qty` for
+   * `/data/items/0/qty`): editors of nested values (a sub-table) show them where they belong.
+   */
+  readonly nestedErrors?: FieldErrors;
+  /** The renderer's widget registry, for editors that render other fields' editors (sub-table cells). */
+  readonly widgets?: FieldWidgetRegistry;
 }
 
 /**
@@ -33,6 +41,11 @@ export interface FieldWidget {
    * elements (description text) that show no label, description or error.
    */
   readonly labelling?: 'label' | 'group' | 'none';
+  /**
+   * The editor shows the problems inside its value itself (`nestedErrors`); the renderer then
+   * shows under the field only the problems of the field as a whole.
+   */
+  readonly showsNestedErrors?: boolean;
   /** Spans the whole row of a multi-column section (long text). */
   readonly fullWidth?: boolean;
   /** How a stored value is shown in lists; when absent the value type's default is used. */

@@ -65,6 +65,7 @@ export function FormRenderer({ form, values, onChange, errors = {}, locale, disa
                   value={values[field.key] ?? null}
                   onChange={(value) => change(field.key, value)}
                   errors={errors[field.key] ?? []}
+                  nestedErrors={nestedErrorsOf(errors, field.key)}
                   locale={locale}
                   disabled={disabled || readOnly.has(field.key)}
                   widgets={widgets}
@@ -92,14 +93,25 @@ interface FieldRowProps {
   readonly value: unknown;
   readonly onChange: (value: unknown) => void;
   readonly errors: readonly string[];
+  readonly nestedErrors: FieldErrors;
   readonly locale: string;
   readonly disabled: boolean;
   readonly widgets: FieldWidgetRegistry;
   readonly id: string;
 }
 
-function FieldRow({ field, value, onChange, errors, locale, disabled, widgets, id }: FieldRowProps) {
+/** The messages below a field (`items/0/qty` → `0/qty`), for editors of nested values. */
+function nestedErrorsOf(errors: FieldErrors, key: string): FieldErrors {
+  const out: Record<string, readonly string[]> = {};
+  for (const [path, messages] of Object.entries(errors)) if (path.startsWith(`${key}/`)) out[path.slice(key.length + 1)] = messages;
+  return out;
+}
+
+function FieldRow({ field, value, onChange, errors: allErrors, nestedErrors, locale, disabled, widgets, id }: FieldRowProps) {
   const widget = widgets.get(field.type) ?? fallbackWidget;
+  // An editor that shows problems inside its value in place leaves only the field's own ones here.
+  const inside = widget.showsNestedErrors ? new Set(Object.values(nestedErrors).flat()) : undefined;
+  const errors = inside === undefined ? allErrors : allErrors.filter((m) => !inside.has(m));
   const description = localize(field.description, locale);
   const descriptionId = description ? `${id}-description` : undefined;
   const errorId = errors.length > 0 ? `${id}-error` : undefined;
@@ -126,6 +138,8 @@ function FieldRow({ field, value, onChange, errors, locale, disabled, widgets, i
       required={required}
       disabled={disabled}
       locale={locale}
+      nestedErrors={nestedErrors}
+      widgets={widgets}
     />
   );
   const className = ['tr-field', widget.fullWidth ? 'tr-field-wide' : '', errors.length > 0 ? 'tr-field-invalid' : '']

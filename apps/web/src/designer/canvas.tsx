@@ -9,6 +9,7 @@ import { useDesignerT } from './designer-messages.js';
 import { normalizedNodes, type DropTarget } from './draft-ops.js';
 import { CanvasTabs } from './canvas-tabs.js';
 import { sectionNumbers } from './tab-ops.js';
+import { SubtableColumns } from './subtable-canvas.js';
 
 /** What the canvas asks its page to do. */
 export interface CanvasActions {
@@ -172,6 +173,7 @@ function FieldCard({ field, section, index, columns, selected, actions }: { fiel
           ✕
         </button>
       </span>
+      {field.type === 'subtable' ? <SubtableColumns field={field} /> : null}
     </div>
   );
 }

@@ -20,6 +20,8 @@ export interface PlanColumn {
 }
 
 /** The publish plan as the draft routes return it (the subset the designer shows). */
+import type { ChildPlanDto } from './subtable-plan.js';
+
 export interface PlanDto {
   readonly newApp: boolean;
   readonly changed: boolean;
@@ -31,6 +33,8 @@ export interface PlanDto {
   readonly fieldsRestored: readonly PlanColumn[];
   readonly keysRenamed: readonly { readonly form: string; readonly from: string; readonly to: string }[];
   readonly definitionsChanged: readonly unknown[];
+  /** Child tables of sub-table fields (see subtable-plan.ts). */
+  readonly childTables?: ChildPlanDto;
 }
 
 /** What would be hidden together with data. */

@@ -23,7 +23,10 @@ import { PropertiesPanel } from './properties-panel.js';
 import { Preview } from './preview.js';
 import { PublishDialog, type PublishDialogState } from './publish-dialog.js';
 import { useDesignerStore } from './store/index.js';
+import { SubtableActionsContext, type SubtableActions } from './subtable-canvas.js';
+import { addColumn, columnSelection, columnsOf, moveColumn, newColumn, nudgeColumn, parseColumnSelection, removeColumn, rowFormOf, updateColumn } from './subtable-ops.js';
 import './designer.css';
+import './subtable.css';
 
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'conflict' } | { kind: 'error'; message: string };
 
@@ -74,7 +77,8 @@ export function DesignerPage() {
       remove(key) {
         if (!formKey) return;
         apply((p) => removeField(p, formKey, key));
-        if (useDesignerStore.getState().selected === key) useDesignerStore.getState().select(undefined);
+        const sel = useDesignerStore.getState().selected;
+        if (sel === key || parseColumnSelection(sel)?.subtable === key) useDesignerStore.getState().select(undefined);
       },
       select: (key) => useDesignerStore.getState().select(key),
       addSection: () => formKey && apply((p) => addSection(p, formKey, 2)),
@@ -112,6 +116,28 @@ export function DesignerPage() {
     [apply, formKey, locale],
   );
 
+  const subtableActions: SubtableActions = useMemo(
+    () => ({
+      selected,
+      addColumn(subtable, fieldType, index) {
+        const type = fieldTypes.get(fieldType);
+        const parent = useDesignerStore.getState().draft?.forms.find((f) => f.key === formKey)?.fields.find((f) => f.key === subtable);
+        if (!type || !parent || !formKey) return;
+        const column = newColumn(type, parent, newField);
+        apply((p) => addColumn(p, formKey, subtable, column, index));
+        useDesignerStore.getState().select(columnSelection(subtable, column.key));
+      },
+      moveColumn: (subtable, key, index) => formKey && apply((p) => moveColumn(p, formKey, subtable, key, index)),
+      nudgeColumn: (subtable, key, delta) => formKey && apply((p) => nudgeColumn(p, formKey, subtable, key, delta)),
+      removeColumn(subtable, key) {
+        if (!formKey) return;
+        apply((p) => removeColumn(p, formKey, subtable, key));
+        if (useDesignerStore.getState().selected === columnSelection(subtable, key)) useDesignerStore.getState().select(subtable);
+      },
+      select: (selection) => useDesignerStore.getState().select(selection),
+    }),
+    [apply, formKey, selected],
+  );
   const addAtEnd = (type: FieldTypeDefinition) => {
     if (!form) return;
     actions.addType(type.type, { section: normalizedLayout(form).length - 1 });
@@ -196,9 +222,17 @@ export function DesignerPage() {
   }
 
   const appName = localize(draft.app.name, locale);
-  const selectedField = form?.fields.find((f) => f.key === selected);
+  // a sub-table column is selected as `items/qty`: the panel then edits that column
+  const columnSel = parseColumnSelection(selected);
+  const parentField = columnSel ? form?.fields.find((f) => f.key === columnSel.subtable) : undefined;
+  const selectedColumn = parentField ? columnsOf(parentField).find((c) => c.key === columnSel!.column) : undefined;
+  const selectedField = columnSel ? undefined : form?.fields.find((f) => f.key === selected);
   const selectedIndex = form && selectedField ? form.fields.indexOf(selectedField) : -1;
   const fieldProblems = (property: string) => problemsUnder(problems, `/forms/${formIndex}/fields/${selectedIndex}/${property}`);
+  const columnProblems = (property: string) =>
+    parentField && selectedColumn
+      ? problemsUnder(problems, `/forms/${formIndex}/fields/${form!.fields.indexOf(parentField)}/options/fields/${columnsOf(parentField).indexOf(selectedColumn)}/${property}`)
+      : [];
 
   return (
     <DndProvider backend={HTML5Backend}>
@@ -254,11 +288,28 @@ export function DesignerPage() {
         <main className="designer-main" id="main" data-revision={revision}>
           <Palette onAdd={addAtEnd} onAddSection={() => actions.addSection()} onAddTabs={() => actions.addTabGroup()} />
           <div className="designer-center">
-            {form ? <Canvas form={form} selected={selected} actions={actions} /> : null}
+            {form ? (
+              <SubtableActionsContext.Provider value={subtableActions}>
+                <Canvas form={form} selected={selected} actions={actions} />
+              </SubtableActionsContext.Provider>
+            ) : null}
             {form ? <Preview form={form} width={previewWidth} onWidth={store.setPreviewWidth} /> : null}
             {form ? <PrintTemplatesEditor form={form} apply={apply} /> : null}
           </div>
-          {form ? (
+          {form && parentField && selectedColumn ? (
+            <PropertiesPanel
+              key={`${parentField.id}/${selectedColumn.id}`}
+              form={rowFormOf(parentField)}
+              field={selectedColumn}
+              problems={columnProblems}
+              onChange={(next: FieldDef) => {
+                if (!formKey) return;
+                const changed = (Object.keys({ ...selectedColumn, ...next }) as (keyof FieldDef)[]).filter((k) => JSON.stringify(selectedColumn[k]) !== JSON.stringify(next[k]));
+                apply((p) => updateColumn(p, formKey, parentField.key, selectedColumn.key, next), `${parentField.id}/${selectedColumn.id}:${changed.join(',')}`);
+                if (next.key !== selectedColumn.key) useDesignerStore.getState().select(columnSelection(parentField.key, next.key));
+              }}
+            />
+          ) : form ? (
             <PropertiesPanel
               form={form}
               field={selectedField}

@@ -216,3 +216,6 @@ export function addForm(pkg: AppPackage, key: string, name: LocalizedText): AppP
 export function emptyApp(appKey: string, appName: LocalizedText, formKey: string, formName: LocalizedText): AppPackage {
   return addForm({ schemaVersion: 1, app: { key: appKey, name: appName }, forms: [] }, formKey, formName);
 }
+
+// Sub-table columns (options.fields of a subtable field): see subtable-ops.ts.
+export { addColumn, moveColumn, nudgeColumn, removeColumn, updateColumn, newColumn, columnsOf, canBeColumn } from './subtable-ops.js';

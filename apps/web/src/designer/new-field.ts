@@ -35,6 +35,7 @@ export function newField(type: FieldTypeDefinition, form: FormDef): FieldDef {
     if (isChoiceList(schema?.properties?.[name])) options[name] = starterChoices();
     else if (isLocalized(schema?.properties?.[name])) options[name] = { 'zh-CN': localize(type.label, 'zh-CN'), en: localize(type.label, 'en') };
     else if (schema?.properties?.[name]?.default !== undefined) options[name] = schema.properties[name]!.default;
+    else if (schema?.properties?.[name]?.type === 'array') options[name] = []; // e.g. a sub-table's columns, added on the canvas
   }
   return {
     id: newFieldId(form),

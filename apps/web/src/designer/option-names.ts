@@ -24,6 +24,8 @@ const OPTION_NAMES: Readonly<Record<string, Readonly<Record<AppLocale, string>>>
   multiple: { 'zh-CN': '允许多个', en: 'Allow several' },
   level: { 'zh-CN': '地址级别', en: 'Address level' },
   detail: { 'zh-CN': '包含详细地址', en: 'With street address' },
+  minRows: { 'zh-CN': '最少行数', en: 'Minimum rows' },
+  maxRows: { 'zh-CN': '最多行数', en: 'Maximum rows' },
 };
 
 /**

@@ -8,6 +8,7 @@ import { LocalizedInputs } from './localized-input.js';
 import { CascadeEditor } from './cascade-editor.js';
 import { OptionsEditor } from './options-editor.js';
 import { SerialPreview } from './serial-preview.js';
+import { panelOptionsSchema } from './subtable-ops.js';
 
 /** Props of the properties panel. */
 export interface PropertiesPanelProps {
@@ -65,7 +66,7 @@ export function PropertiesPanel({ form, field, problems, onChange }: PropertiesP
       {type?.optionsSchema ? (
         <fieldset className="designer-options">
           <legend>{t('typeOptions')}</legend>
-          <OptionsEditor idBase={`${idBase}-opt`} schema={optionsSchema as never} value={field.options ?? {}} onChange={(o) => set('options', Object.keys(o).length === 0 ? undefined : o)} />
+          <OptionsEditor idBase={`${idBase}-opt`} schema={panelOptionsSchema(optionsSchema) as never} value={field.options ?? {}} onChange={(o) => set('options', Object.keys(o).length === 0 ? undefined : o)} />
           <SerialPreview field={field} locale={locale} />
           {problems('options').map((m, i) => (
             <p key={i} className="tr-field-error">

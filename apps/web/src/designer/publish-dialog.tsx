@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { HiddenDataDto, PlanDto } from './designer-api.js';
 import { useDesignerT } from './designer-messages.js';
+import { childPlanLines } from './subtable-plan.js';
+import { useSubtableT } from './subtable-messages.js';
 
 /** What the publish dialog shows. */
 export type PublishDialogState =
@@ -37,6 +39,7 @@ export interface PublishDialogProps {
 /** The publish flow in a modal: the plan summary, a confirmation when data would be hidden, the result. */
 export function PublishDialog({ app, state, onConfirm, onClose, onOpenForm }: PublishDialogProps) {
   const t = useDesignerT();
+  const ts = useSubtableT();
   const ref = useRef<HTMLDialogElement>(null);
   const open = state.step !== 'closed';
   useEffect(() => {
@@ -76,7 +79,7 @@ export function PublishDialog({ app, state, onConfirm, onClose, onOpenForm }: Pu
         <>
           {state.plan.changed ? (
             <ul className="designer-plan">
-              {planLines(state.plan, t).map((line, i) => (
+              {[...planLines(state.plan, t), ...childPlanLines(state.plan, ts)].map((line, i) => (
                 <li key={i}>{line}</li>
               ))}
             </ul>

@@ -5,6 +5,7 @@ import type { RecordDto } from '../api/api-types.js';
 import { useLocale, useT } from '../i18n/use-t.js';
 import { usePrintT } from '../print/print-messages.js';
 import { sortDirectionOf } from './list-view-state.js';
+import { isSortableField } from './sortable-field.js';
 
 /** Props of `RecordTable`. */
 export interface RecordTableProps {
@@ -73,7 +74,7 @@ export function RecordTable({ app, form, columns, items, sort, onSort, deleted, 
                 />
               </th>
             ) : null}
-            {columns.map((f) => header(f.key, localize(f.label, locale), f.type !== 'multi_select' && f.type !== 'long_text'))}
+            {columns.map((f) => header(f.key, localize(f.label, locale), isSortableField(f)))}
             {header(timeColumn, t(deleted ? 'deletedAt' : 'updatedAt'), !deleted)}
             {deleted ? (
               <th scope="col" className="col-actions">

@@ -37,6 +37,7 @@ describe('the built-in registry', () => {
       ['tags', 'text_list'], ['phone', 'text'], ['email', 'text'], ['url', 'text'], ['id_number', 'text'], ['description', 'text'],
       ['address', 'json'], ['member', 'fn'], ['department', 'fn'], ['serial', 'text'],
       ['created_by', 'uuid'], ['created_at', 'datetime'], ['updated_by', 'uuid'], ['updated_at', 'datetime'], ['owner', 'uuid'],
+      ['subtable', 'json'],
     ]);
   });
 });

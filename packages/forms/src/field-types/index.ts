@@ -19,10 +19,12 @@ import { tagsType } from './tags.js';
 import { timeType } from './time.js';
 import { urlType } from './url.js';
 import { catalogFieldTypes } from './catalog-types.js';
+import { subtableType } from './subtable.js';
 
 export { booleanType, dateType, datetimeType, longTextType, multiSelectType, numberType, singleSelectType, textType };
 export { descriptionType };
 export { emailType, idNumberType, moneyType, percentType, phoneType, ratingType, richTextType, tagsType, timeType, urlType };
+export { subtableType };
 
 /** The built-in field types, in palette order. */
 export const builtInFieldTypes: readonly FieldTypeDefinition[] = [
@@ -46,4 +48,5 @@ export const builtInFieldTypes: readonly FieldTypeDefinition[] = [
   idNumberType,
   descriptionType,
   ...catalogFieldTypes,
+  subtableType,
 ];

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { TrellisError } from '@trellis/schema';
-import { StoreErrors, type AppDraft, type DraftRepository, type Store } from '@trellis/store';
+import { childFieldsWithData, StoreErrors, type AppDraft, type DraftRepository, type PublishPlan, type Store } from '@trellis/store';
 import { importAppPackage } from '../app-import.js';
 import { ServerErrors } from '../errors.js';
 import type { FormResolver } from '../form-resolver.js';
@@ -127,7 +127,7 @@ export function registerDraftRoutes(app: FastifyInstance, store: Store, drafts: 
     async (request) => {
       const draft = await requireDraft(drafts, request.params.app);
       const result = await importAppPackage(store, draft.package, { dryRun: true });
-      const hidesData = await dataHidden(drafts, result.app, result.plan);
+      const hidesData = await dataHidden(store, drafts, result.app, result.plan);
       return { app: result.app, revision: draft.revision, version: result.version, plan: result.plan, hidesData };
     },
   );
@@ -152,7 +152,7 @@ export function registerDraftRoutes(app: FastifyInstance, store: Store, drafts: 
       const body = request.body ?? {};
       if (body.revision !== undefined && body.revision !== draft.revision) throw revisionConflict(key, body.revision, draft.revision);
       const planned = await importAppPackage(store, draft.package, { dryRun: true });
-      const hidesData = await dataHidden(drafts, key, planned.plan);
+      const hidesData = await dataHidden(store, drafts, key, planned.plan);
       if ((hidesData.fields.length > 0 || hidesData.forms.length > 0) && body.confirm !== true) {
         throw ServerErrors.create(
           'DRAFT_PUBLISH_HIDES_DATA',
@@ -195,9 +195,10 @@ function revisionConflict(key: string, given: number, current: number): TrellisE
   ]);
 }
 
-async function dataHidden(drafts: DraftRepository, key: string, plan: { fieldsHidden: readonly { form: string; fieldId: string; key: string; column: string }[]; formsHidden: readonly { form: string }[] }) {
-  const [fields, forms] = await Promise.all([drafts.fieldsWithData(key, plan.fieldsHidden), drafts.formsWithData(key, plan.formsHidden)]);
-  return { fields, forms };
+async function dataHidden(store: Store, drafts: DraftRepository, key: string, plan: PublishPlan) {
+  const [fields, forms, rows] = await Promise.all([drafts.fieldsWithData(key, plan.fieldsHidden), drafts.formsWithData(key, plan.formsHidden), childFieldsWithData(store.db, key, plan.childTables)]);
+  // hidden sub-tables and row columns that hold data count as hidden fields (`items`, `items.qty`)
+  return { fields: [...fields, ...rows], forms };
 }
 
 function draftBody(draft: AppDraft, live: number | null): Record<string, unknown> {

@@ -4,6 +4,7 @@ import { exportAppPackage, importAppPackage } from '../app-import.js';
 import type { FormResolver } from '../form-resolver.js';
 import { keyPattern } from '../record-schemas.js';
 import { errorResponses } from '../route-schemas.js';
+import { childPlanSchema } from './child-plan-schema.js';
 
 const localized = { description: 'A text, or a map of locale to text ({ "zh-CN": "客户", "en": "Customer" })' };
 const anyObject = { type: 'object', additionalProperties: true } as const;
@@ -40,6 +41,7 @@ export const planSchema = {
     fieldsRestored: { type: 'array', items: fieldRef },
     keysRenamed: { type: 'array', items: { type: 'object', properties: { form: { type: 'string' }, fieldId: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, column: { type: 'string' } } } },
     definitionsChanged: { type: 'array', items: { type: 'object', properties: { form: { type: 'string' }, field: { type: 'string' } } } },
+    childTables: childPlanSchema,
     appChanged: { type: 'boolean' },
     changed: { type: 'boolean', description: 'false when the package equals the live version' },
   },

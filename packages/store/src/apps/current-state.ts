@@ -1,6 +1,7 @@
 import type { AppPackage, ValueType } from '@trellis/schema';
 import type { Kysely } from 'kysely';
 import type { SystemDatabase } from '../system-tables.js';
+import { loadChildTables } from '../child-tables/child-table-state.js';
 import type { CurrentState, StoredField, StoredForm } from './publish-plan.js';
 
 /**
@@ -36,5 +37,6 @@ export async function loadCurrentState(db: Kysely<SystemDatabase>, app: string, 
   for (const row of formRows) {
     forms.set(row.form_key, { form: row.form_key, table: row.table_name, hidden: row.hidden, fields: fieldsByForm.get(row.form_key) ?? new Map() });
   }
-  return { version: appRow.current_version, forms, package: (versionRow?.package as AppPackage | undefined) ?? null };
+  const childTables = await loadChildTables(db, app);
+  return { version: appRow.current_version, forms, package: (versionRow?.package as AppPackage | undefined) ?? null, childTables };
 }

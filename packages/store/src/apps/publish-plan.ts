@@ -3,6 +3,7 @@ import { StoreErrors } from '../errors.js';
 import { appSchemaName, assertFieldKey, assertKey } from '../identifiers.js';
 import { COLUMN_TYPES, isValueType } from './column-types.js';
 import { canonicalJson } from './canonical-json.js';
+import { childPlanChanged, planChildTables, type ChildTablePlan, type StoredChildTables } from '../child-tables/child-table-plan.js';
 
 /** A field's column as the store records it (`trellis.app_fields`). */
 export interface StoredField {
@@ -26,6 +27,8 @@ export interface CurrentState {
   readonly version: number | null;
   readonly forms: ReadonlyMap<string, StoredForm>;
   readonly package: AppPackage | null;
+  /** The child tables of sub-table fields (see `child-tables/`); absent = none. */
+  readonly childTables?: StoredChildTables;
 }
 
 /** A column to create, in a new table or an existing one. */
@@ -73,6 +76,8 @@ export interface PublishPlan {
   readonly keysRenamed: readonly { readonly form: string; readonly fieldId: string; readonly from: string; readonly to: string; readonly column: string }[];
   /** Forms and fields whose definition (labels, options, layout, …) differs from the live version. */
   readonly definitionsChanged: readonly { readonly form: string; readonly field?: string }[];
+  /** New child tables, row columns, hidden/restored ones of sub-table fields. */
+  readonly childTables: ChildTablePlan;
   /** Whether the app-level definition (name, navigation, flows, rules, …) differs. */
   readonly appChanged: boolean;
   /** False when the package is identical to the live version. */
@@ -169,10 +174,14 @@ export function planChanges(current: CurrentState, pkg: AppPackage, catalog: Fie
     );
   }
 
+  const parentTables = new Map(pkg.forms.map((f) => [f.key, current.forms.get(f.key)?.table ?? f.key]));
+  const childTables = planChildTables(current.childTables ?? new Map(), parentTables, pkg, catalog);
+
   const appChanged = current.package !== null && canonicalJson({ ...current.package, forms: [] }) !== canonicalJson({ ...pkg, forms: [] });
   const changed =
     current.package === null ||
     appChanged ||
+    childPlanChanged(childTables) ||
     tablesToCreate.length + columnsToAdd.length + formsHidden.length + formsRestored.length + fieldsHidden.length + fieldsRestored.length + keysRenamed.length + definitionsChanged.length > 0 ||
     canonicalJson(current.package.forms.map((f) => f.key)) !== canonicalJson(pkg.forms.map((f) => f.key));
 
@@ -190,6 +199,7 @@ export function planChanges(current: CurrentState, pkg: AppPackage, catalog: Fie
     fieldsRestored,
     keysRenamed,
     definitionsChanged,
+    childTables,
     appChanged,
     changed,
   };

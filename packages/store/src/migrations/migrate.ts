@@ -7,6 +7,7 @@ import { publicLinksMigration } from './0003-public-links.js';
 import { appDraftsMigration } from './0004-app-drafts.js';
 import { rateLimitsMigration } from './0007-rate-limits.js';
 import { serialCountersMigration } from './0005-serial-counters.js';
+import { childTablesMigration } from './0009-child-tables.js';
 
 /** The store's migrations, in order. Names sort lexically; never rename or edit a shipped one. */
 export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -15,6 +16,7 @@ export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004_app_drafts': appDraftsMigration,
   '0007_rate_limits': rateLimitsMigration,
   '0005_serial_counters': serialCountersMigration,
+  '0009_child_tables': childTablesMigration,
 };
 
 /** What `store.migrate()` did: the names of the migrations it applied now. */

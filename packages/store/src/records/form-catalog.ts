@@ -4,6 +4,8 @@ import { StoreErrors } from '../errors.js';
 import { appSchemaName } from '../identifiers.js';
 import type { SystemDatabase } from '../system-tables.js';
 import { loadLivePackage, NO_STORE_FILLED_FIELDS, storeFilledFields, type StoreFilledFields } from './store-filled-fields.js';
+import type { ChildTableMeta } from '../child-tables/child-rows.js';
+import { loadChildTables } from '../child-tables/child-table-state.js';
 
 /** A value-holding field of a live form and the column that stores it. */
 export interface FieldColumn {
@@ -61,6 +63,8 @@ export interface FormMeta {
   readonly listColumns: readonly RawBuilder<unknown>[];
   /** Serial and system fields: values the store draws or reads from system columns. */
   readonly filled: StoreFilledFields;
+  /** The live sub-table fields and their child tables (rows are read and written by `child-tables/child-rows.ts`). */
+  readonly children: readonly ChildTableMeta[];
 }
 
 /** The alias lists give the form's table; conditions qualify their columns with it. */
@@ -122,20 +126,25 @@ export class FormCatalog {
       .orderBy('column_name')
       .execute();
     const pkg = await loadLivePackage(db, app);
+    const childTables = await loadChildTables(db, app, { liveOnly: true });
     const forms = new Map<string, FormMeta>();
     for (const row of formRows) {
+      const children = [...(childTables.get(row.form_key)?.values() ?? [])].map((t) => {
+        const columns = [...t.columns.values()].map((c) => ({ fieldId: c.fieldId, key: c.key, column: c.column, valueType: c.valueType }));
+        return { fieldId: t.fieldId, key: t.key, table: t.table, columns, byKey: new Map(columns.map((c) => [c.key, c])) };
+      });
       const fields = fieldRows
         .filter((f) => f.form_key === row.form_key)
         .map((f) => ({ fieldId: f.field_id, key: f.field_key, column: f.column_name, valueType: f.value_type as ValueType }));
       const filled = storeFilledFields(pkg?.forms.find((f) => f.key === row.form_key), new Map(fields.map((f) => [f.fieldId, f.column])));
-      forms.set(row.form_key, buildFormMeta(app, row.form_key, row.table_name, fields, filled));
+      forms.set(row.form_key, buildFormMeta(app, row.form_key, row.table_name, fields, filled, children));
     }
     return { loadedAt: Date.now(), forms };
   }
 }
 
 /** Derives the lookup tables of a form from its field columns. */
-export function buildFormMeta(app: string, form: string, table: string, fields: readonly FieldColumn[], filled: StoreFilledFields = NO_STORE_FILLED_FIELDS): FormMeta {
+export function buildFormMeta(app: string, form: string, table: string, fields: readonly FieldColumn[], filled: StoreFilledFields = NO_STORE_FILLED_FIELDS, children: readonly ChildTableMeta[] = []): FormMeta {
   const vars: Record<string, { type: ValueType; column?: string }> = {};
   const sortable = new Map<string, SortableColumn>();
   for (const [name, info] of Object.entries(SYSTEM_COLUMN_INFO)) {
@@ -163,5 +172,6 @@ export function buildFormMeta(app: string, form: string, table: string, fields: 
     tableRef: sql.id(appSchemaName(app), table),
     listColumns: [...SYSTEM_SELECT, ...fields.map((f) => f.column)].map((c) => sql.ref(`${LIST_ALIAS}.${c}`)),
     filled,
+    children,
   };
 }

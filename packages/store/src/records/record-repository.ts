@@ -8,6 +8,7 @@ import { listRecords, type ListQuery, type ListResult, type ListSettings } from 
 import { duplicateError } from './duplicate-error.js';
 import { mapValueError, selectColumns, toColumnValues, toRecord, type StoredRecord } from './record-shape.js';
 import { drawSerials, requestedOwner, type OwnerPolicy, type SerialSettings } from './store-filled-fields.js';
+import { readChildRows, splitChildData, withRows, writeChildRows } from '../child-tables/child-rows.js';
 
 /** Who creates a record, and optionally who owns it (default: the actor when it is a user id). */
 export interface CreateContext extends WriteContext {
@@ -61,7 +62,8 @@ export class RecordRepository {
   /** Inserts a record with the given field values; returns it as stored (version 1). */
   async create(app: string, form: string, data: Readonly<Record<string, unknown>>, ctx: CreateContext): Promise<StoredRecord> {
     const meta = await this.#forms.get(app, form);
-    const values = toColumnValues(meta, data);
+    const { data: columns, rows } = splitChildData(meta, data);
+    const values = toColumnValues(meta, columns);
     const actor = userId(ctx.actor);
     const asked = requestedOwner(meta.filled, data);
     const owner = asked ?? (ctx.ownerId === undefined ? actor : ctx.ownerId);
@@ -73,7 +75,9 @@ export class RecordRepository {
         .values({ ...values, created_by: actor, updated_by: actor, owner_id: owner, dept_id: ctx.deptId ?? null })
         .returning(selectColumns(meta))
         .executeTakeFirstOrThrow();
-      const record = toRecord(meta, row);
+      const inserted = toRecord(meta, row);
+      await writeChildRows(trx, meta, inserted.id, rows, 'create');
+      const record = await loadRows(trx, meta, inserted);
       await writeAudit(trx, ctx, { action: 'create', app, form, recordId: record.id, after: record });
       return record;
     });
@@ -84,7 +88,7 @@ export class RecordRepository {
     const meta = await this.#forms.get(app, form);
     const row = isUuid(id) ? await selectRow(this.#db, meta, id, false) : undefined;
     if (!row || (row.deleted_at !== null && !options.includeDeleted)) throw notFound(meta, id);
-    return toRecord(meta, row);
+    return loadRows(this.#db, meta, toRecord(meta, row));
   }
 
   /**
@@ -98,7 +102,8 @@ export class RecordRepository {
         { path: '/version', message: 'must be an integer' },
       ]);
     }
-    const values = toColumnValues(meta, update.data);
+    const { data: columns, rows } = splitChildData(meta, update.data);
+    const values = toColumnValues(meta, columns);
     if (!isUuid(id)) throw notFound(meta, id);
     let current: Readonly<Record<string, unknown>> = values;
     return this.#write(meta, { values: () => current, selfId: id }, async (trx) => {
@@ -116,8 +121,9 @@ export class RecordRepository {
         .returning(selectColumns(meta))
         .executeTakeFirst();
       if (!row) throw conflict(meta, id, update.version, Number(beforeRow.version));
-      const before = toRecord(meta, beforeRow);
-      const after = toRecord(meta, row);
+      const before = await loadRows(trx, meta, toRecord(meta, beforeRow));
+      await writeChildRows(trx, meta, id, rows, 'update');
+      const after = await loadRows(trx, meta, toRecord(meta, row));
       await writeAudit(trx, ctx, { action: 'update', app, form, recordId: id, before, after });
       return after;
     });
@@ -136,7 +142,10 @@ export class RecordRepository {
   /** A page of records; see {@link ListQuery}. */
   async list(app: string, form: string, query: ListQuery = {}): Promise<ListResult> {
     const meta = await this.#forms.get(app, form);
-    return listRecords(this.#db, meta, query, this.#settings);
+    const page = await listRecords(this.#db, meta, query, this.#settings);
+    if (meta.children.length === 0) return page;
+    const rows = await readChildRows(this.#db, meta, page.items.map((r) => r.id));
+    return { ...page, items: page.items.map((r) => withRows(meta, r, rows)) };
   }
 
   async #move(app: string, form: string, id: string, ctx: DeleteContext, action: 'delete' | 'restore'): Promise<StoredRecord> {
@@ -162,8 +171,8 @@ export class RecordRepository {
         .where('version', '=', expected)
         .returning(selectColumns(meta))
         .executeTakeFirstOrThrow();
-      const before = toRecord(meta, beforeRow);
-      const after = toRecord(meta, row);
+      const before = await loadRows(trx, meta, toRecord(meta, beforeRow));
+      const after = withRows(meta, toRecord(meta, row), new Map([[id, pickRows(meta, before)]]));
       await writeAudit(trx, ctx, { action, app, form, recordId: id, before, after });
       return after;
     });
@@ -181,6 +190,17 @@ export class RecordRepository {
       throw mapValueError(await duplicateError(this.#db, meta, e, values, target.selfId), meta.form);
     }
   }
+}
+
+/** `record` with the rows of its sub-tables (no query when the form has none). */
+async function loadRows(db: Kysely<SystemDatabase>, meta: FormMeta, record: StoredRecord): Promise<StoredRecord> {
+  if (meta.children.length === 0) return record;
+  return withRows(meta, record, await readChildRows(db, meta, [record.id]));
+}
+
+/** The sub-table values of a record that already has them. */
+function pickRows(meta: FormMeta, record: StoredRecord): Record<string, never[]> {
+  return Object.fromEntries(meta.children.map((c) => [c.key, record.data[c.key] ?? undefined])) as Record<string, never[]>;
 }
 
 function table(db: Kysely<SystemDatabase>, meta: FormMeta): Kysely<any> {

@@ -79,7 +79,8 @@ export function toColumnValues(meta: FormMeta, data: Readonly<Record<string, unk
   return values;
 }
 
-function columnValue(field: FieldColumn, value: unknown): unknown | RawBuilder<unknown> {
+/** A value in its SQL shape for a column of `field`'s value type (json → jsonb, lists → text[]). */
+export function columnValue(field: FieldColumn, value: unknown): unknown | RawBuilder<unknown> {
   if (value === null) return null;
   switch (field.valueType) {
     case 'json':
