@@ -37,6 +37,7 @@ export { TEXT_DEFAULT_MAX_LENGTH } from './field-types/text.js';
 export { LONG_TEXT_DEFAULT_MAX_LENGTH } from './field-types/long-text.js';
 export { choicesOf, choiceLabel, choiceValueFor, choicesOptionSchema, allowsOther, OTHER_MAX_LENGTH } from './field-types/choices.js';
 export { compileForm, type CompiledForm, type ProcessOptions } from './compile-form.js';
+export { visibilityPlan, type VisibilityPlan } from './visibility-plan.js';
 export { validateApp } from './validate-app.js';
 export { varSchemaOf, SYSTEM_COLUMN_TYPES } from './var-schema.js';
 export { cleanText, cleanNumber, cleanDate, cleanDateTime, cleanBoolean, isIsoDate, isBlank } from './cleaners.js';
