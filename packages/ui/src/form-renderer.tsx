@@ -1,12 +1,14 @@
-import { useMemo, type CSSProperties } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useSyncExternalStore, type CSSProperties } from 'react';
 import { localize, type FieldDef, type FormDef } from '@trellis/schema';
 import { fieldWidgets } from './built-in-widgets.js';
 import type { FieldWidgetRegistry } from './field-widget.js';
 import type { FieldErrors } from './field-errors.js';
-import { hiddenFieldKeys } from './form-visibility.js';
+import { FormFieldStore } from './form-field-store.js';
 import { formSections } from './form-sections.js';
 import { uiText } from './ui-messages.js';
 import { fallbackWidget } from './widgets/fallback-widget.js';
+
+const NO_ERRORS: FieldErrors = {};
 
 /** Props of `FormRenderer`. */
 export interface FormRendererProps {
@@ -30,52 +32,68 @@ export interface FormRendererProps {
  * to their inputs (`aria-describedby`), fields hidden while their `visibleWhen` is false.
  * It is controlled: the caller owns the values and runs validation (`compileForm(form).process`).
  *
+ * A keystroke re-renders only the rows whose field changed: each row is memoised and reads
+ * its own value, messages and visibility from a `FormFieldStore` that the props are synced
+ * into, and visibility is updated by the form engine's `visibilityPlan` (only the
+ * conditions that read the changed field run). See decision 0014.
+ *
  * @example
  * <FormRenderer form={form} values={values} onChange={(k, v) => setValues({ ...values, [k]: v })} errors={errors} locale="en" />
  */
-export function FormRenderer({ form, values, onChange, errors = {}, locale, disabled = false, widgets = fieldWidgets, idPrefix = 'field' }: FormRendererProps) {
+export function FormRenderer({ form, values, onChange, errors = NO_ERRORS, locale, disabled = false, widgets = fieldWidgets, idPrefix = 'field' }: FormRendererProps) {
   const sections = useMemo(() => formSections(form), [form]);
-  const hidden = useMemo(() => hiddenFieldKeys(form, values), [form, values]);
-  return (
-    <div className="tr-form">
-      {sections.map((section, i) => (
+  // One store per form; the props stay the source of truth (synced below after every render).
+  const store = useMemo(() => new FormFieldStore(form, values, errors), [form]); // eslint-disable-line react-hooks/exhaustive-deps
+  const onChangeRef = useRef(onChange);
+  useLayoutEffect(() => {
+    onChangeRef.current = onChange;
+    store.sync(values, errors);
+  });
+  // Stable for the life of the store, so memoised rows are not re-rendered by a new callback.
+  const change = useCallback(
+    (key: string, value: unknown) => {
+      store.setValue(key, value);
+      onChangeRef.current(key, value);
+    },
+    [store],
+  );
+  // The rows do not depend on values or errors (each reads its own field from the store), so a
+  // keystroke re-renders none of this tree but the rows whose field state changed.
+  const tree = useMemo(
+    () =>
+      sections.map((section, i) => (
         <section key={i} className="tr-form-section">
           {section.title === undefined ? null : <h3 className="tr-form-section-title">{localize(section.title, locale)}</h3>}
           <div className="tr-form-grid" style={{ ['--tr-columns' as string]: String(section.columns) } as CSSProperties}>
-            {section.fields
-              .filter((field) => !hidden.has(field.key))
-              .map((field) => (
-                <FieldRow
-                  key={field.id}
-                  field={field}
-                  value={values[field.key] ?? null}
-                  onChange={(value) => onChange(field.key, value)}
-                  errors={errors[field.key] ?? []}
-                  locale={locale}
-                  disabled={disabled}
-                  widgets={widgets}
-                  id={`${idPrefix}-${field.key}`}
-                />
-              ))}
+            {section.fields.map((field) => (
+              <FieldRow key={field.id} field={field} store={store} change={change} locale={locale} disabled={disabled} widgets={widgets} id={`${idPrefix}-${field.key}`} />
+            ))}
           </div>
         </section>
-      ))}
-    </div>
+      )),
+    [sections, store, change, locale, disabled, widgets, idPrefix],
   );
+  return <div className="tr-form">{tree}</div>;
 }
 
 interface FieldRowProps {
   readonly field: FieldDef;
-  readonly value: unknown;
-  readonly onChange: (value: unknown) => void;
-  readonly errors: readonly string[];
+  readonly store: FormFieldStore;
+  readonly change: (key: string, value: unknown) => void;
   readonly locale: string;
   readonly disabled: boolean;
   readonly widgets: FieldWidgetRegistry;
   readonly id: string;
 }
 
-function FieldRow({ field, value, onChange, errors, locale, disabled, widgets, id }: FieldRowProps) {
+/** One field: label, editor, description, messages. Memoised: it re-renders only when its own field state changes. */
+const FieldRow = memo(function FieldRow({ field, store, change, locale, disabled, widgets, id }: FieldRowProps) {
+  const key = field.key;
+  const subscribe = useCallback((listener: () => void) => store.subscribe(key, listener), [store, key]);
+  const snapshot = useCallback(() => store.get(key), [store, key]);
+  const { value, errors, hidden } = useSyncExternalStore(subscribe, snapshot, snapshot);
+  const onChange = useCallback((v: unknown) => change(key, v), [change, key]);
+  if (hidden) return null;
   const widget = widgets.get(field.type) ?? fallbackWidget;
   const description = localize(field.description, locale);
   const descriptionId = description ? `${id}-description` : undefined;
@@ -140,4 +158,4 @@ function FieldRow({ field, value, onChange, errors, locale, disabled, widgets, i
       {after}
     </div>
   );
-}
+});
