@@ -21,6 +21,6 @@ export default defineConfig({
     outDir: here('./dist'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
-    rollupOptions: { input: { trellis: here('./trellis.html'), rjsf: here('./rjsf.html') } },
+    rollupOptions: { input: { trellis: here('./trellis.html'), rjsf: here('./rjsf.html'), bare: here('./bare.html') } },
   },
 });
