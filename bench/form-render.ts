@@ -17,7 +17,8 @@
  * the same number of fields before and after typing (the conditions agree) and that the
  * typed text arrived.
  *
- * Run alone: `cd bench && node --import tsx form-render.ts [--rounds N]`.
+ * Run alone: `cd bench && node --import tsx form-render.ts [--rounds N] [--loads N]` (typing runs
+ * per page, default 2; page loads per page for the first render, default 5).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -125,7 +126,8 @@ async function typeRun(browser: Browser, base: string, name: PageName): Promise<
 export async function main(args: readonly string[] = process.argv.slice(2)) {
   const roundsArg = args.indexOf('--rounds');
   const rounds = roundsArg >= 0 ? Math.max(1, Number(args[roundsArg + 1]) || 2) : 2;
-  const loads = 5;
+  const loadsArg = args.indexOf('--loads');
+  const loads = loadsArg >= 0 ? Math.max(1, Number(args[loadsArg + 1]) || 5) : 5;
   const dist = here('./form-render/dist');
   await build({ configFile: here('./form-render/vite.config.ts') });
   const { server, base } = await serveStatic(dist);
