@@ -10,9 +10,13 @@ import { startBench } from './measure.js';
 const bench = benchForm(fieldTypes.has('formula'));
 const compiled = compileForm(bench.form);
 type Values = Record<string, unknown>;
-/** Formula fields are filled by the engine (`compute`, added with the formula field type). */
-const compute = (compiled as unknown as { compute?: (v: Values, ctx?: object) => Values }).compute;
-const fill = (v: Values): Values => (bench.withFormulas && compute ? compute(v, {}) : v);
+/**
+ * Formula fields are filled by the engine's `compute` (added with the formula field type),
+ * the way a page using the renderer fills them as the person types. Merged over the values,
+ * so it works whether `compute` returns the whole record or the formula values alone.
+ */
+const compute = (compiled as unknown as { compute?: (v: Values, ctx?: object) => Values }).compute?.bind(compiled);
+const fill = (v: Values): Values => (bench.withFormulas && compute ? { ...v, ...compute(v, {}) } : v);
 
 function App() {
   const [values, setValues] = useState<Values>(() => fill({}));
