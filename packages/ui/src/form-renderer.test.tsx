@@ -171,6 +171,19 @@ describe('FormRenderer re-renders only what changed', () => {
     }
   });
 
+  it('rows off screen may be skipped by the browser, except the row holding the focus (its popups must not be clipped)', () => {
+    mount(form);
+    const row = host!.querySelector<HTMLElement>('[data-field="f2"]')!;
+    expect(row.style.getPropertyValue('content-visibility')).toBe('auto');
+    renders = new Map();
+    act(() => input('f2')!.focus());
+    expect(row.style.getPropertyValue('content-visibility')).toBe('');
+    expect(host!.querySelector<HTMLElement>('[data-field="f3"]')!.style.getPropertyValue('content-visibility')).toBe('auto');
+    act(() => input('f3')!.focus());
+    expect(row.style.getPropertyValue('content-visibility')).toBe('auto');
+    expect(Object.keys(rendered()).sort()).toEqual(['f2', 'f3']); // focus moves re-render those two rows only
+  });
+
   it('a new form definition (the designer editing it) renders the new fields', () => {
     const h = mount(form, { f0: 'kept' });
     void h;

@@ -1,4 +1,4 @@
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useSyncExternalStore, type CSSProperties } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties, type FocusEvent } from 'react';
 import { localize, type FieldDef, type FormDef } from '@trellis/schema';
 import { fieldWidgets } from './built-in-widgets.js';
 import type { FieldWidgetRegistry } from './field-widget.js';
@@ -9,6 +9,14 @@ import { uiText } from './ui-messages.js';
 import { fallbackWidget } from './widgets/fallback-widget.js';
 
 const NO_ERRORS: FieldErrors = {};
+/**
+ * Rows off screen are skipped by the browser's style, layout and paint (`content-visibility:
+ * auto`, sized by their last rendered height, 72 px before that), so a field shown or hidden
+ * near the top does not lay out 500 rows again. Containment clips and anchors popups to the
+ * row, so a row with the focus inside drops it (`ROW_ACTIVE`). Decision 0014.
+ */
+const ROW_IDLE: CSSProperties = { contentVisibility: 'auto', containIntrinsicSize: 'auto 72px' };
+const ROW_ACTIVE: CSSProperties | undefined = undefined;
 
 /** Props of `FormRenderer`. */
 export interface FormRendererProps {
@@ -93,7 +101,13 @@ const FieldRow = memo(function FieldRow({ field, store, change, locale, disabled
   const snapshot = useCallback(() => store.get(key), [store, key]);
   const { value, errors, hidden } = useSyncExternalStore(subscribe, snapshot, snapshot);
   const onChange = useCallback((v: unknown) => change(key, v), [change, key]);
+  const [active, setActive] = useState(false);
+  const onFocus = useCallback(() => setActive(true), []);
+  const onBlur = useCallback((e: FocusEvent<HTMLElement>) => {
+    if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) setActive(false);
+  }, []);
   if (hidden) return null;
+  const rowStyle = active ? ROW_ACTIVE : ROW_IDLE;
   const widget = widgets.get(field.type) ?? fallbackWidget;
   const description = localize(field.description, locale);
   const descriptionId = description ? `${id}-description` : undefined;
@@ -142,7 +156,7 @@ const FieldRow = memo(function FieldRow({ field, store, change, locale, disabled
   );
   if (widget.labelling === 'group') {
     return (
-      <fieldset className={className} data-field={field.key}>
+      <fieldset className={className} data-field={field.key} style={rowStyle} onFocus={onFocus} onBlur={onBlur}>
         <legend className="tr-field-label">{labelText}</legend>
         {editor}
         {after}
@@ -150,7 +164,7 @@ const FieldRow = memo(function FieldRow({ field, store, change, locale, disabled
     );
   }
   return (
-    <div className={className} data-field={field.key}>
+    <div className={className} data-field={field.key} style={rowStyle} onFocus={onFocus} onBlur={onBlur}>
       <label className="tr-field-label" htmlFor={id}>
         {labelText}
       </label>
