@@ -6,6 +6,7 @@
 import { main as conditions } from './conditions.js';
 import { main as firstPage } from './first-page.js';
 import { main as formSubmit } from './form-submit.js';
+import { main as formRender } from './form-render.js';
 import { main as recordApi } from './record-api.js';
 
 const all = {
@@ -13,6 +14,7 @@ const all = {
   'record-api': () => recordApi(process.argv.slice(2).filter((a) => !(a in all))),
   'first-page': () => firstPage(),
   'form-submit': () => formSubmit(),
+  'form-render': () => formRender(process.argv.slice(2).filter((a) => !(a in all))),
 } as const;
 
 const wanted = process.argv.slice(2).filter((a): a is keyof typeof all => a in all);

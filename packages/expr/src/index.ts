@@ -3,6 +3,7 @@ export { ExprErrors, type ExprErrorCode } from './errors.js';
 export { compileJs } from './compile-js.js';
 export { compileSql, compileSqlValue } from './compile-sql.js';
 export { checkCondition } from './check-condition.js';
+export { conditionVars, type ConditionVars } from './condition-vars.js';
 export {
   defineOperator,
   OperatorRegistry,

@@ -44,6 +44,7 @@ export { choicesOf, choiceLabel, choiceValueFor, choicesOptionSchema, allowsOthe
 export { SUBTABLE_MAX_COLUMNS } from './field-types/subtable.js';
 export { processSubtableRows, subtableColumns, subtableRowForm, SUBTABLE_MAX_ROWS, SUBTABLE_RESERVED_KEYS } from './subtable-rows.js';
 export { compileForm, type CompiledForm, type ProcessOptions } from './compile-form.js';
+export { visibilityPlan, type VisibilityPlan } from './visibility-plan.js';
 export { validateApp } from './validate-app.js';
 export { varSchemaOf, SYSTEM_COLUMN_TYPES } from './var-schema.js';
 export { cleanText, cleanNumber, cleanDate, cleanDateTime, cleanBoolean, isIsoDate, isBlank } from './cleaners.js';

@@ -1,15 +1,24 @@
-import { useMemo, type CSSProperties } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties, type FocusEvent } from 'react';
 import { localize, type FieldDef, type FormDef } from '@trellis/schema';
 import { fieldWidgets } from './built-in-widgets.js';
 import type { FieldWidgetRegistry } from './field-widget.js';
 import type { FieldErrors } from './field-errors.js';
-import { hiddenFieldKeys } from './form-visibility.js';
-import { cascadeClears, cascadeField } from './form-cascade.js';
-import { readOnlyFieldKeys } from './form-read-only.js';
+import { cascadeClears } from './form-cascade.js';
+import { FormFieldStore } from './form-field-store.js';
 import { formLayout, type FormSection } from './form-sections.js';
 import { FormTabs } from './form-tabs.js';
 import { uiText } from './ui-messages.js';
 import { fallbackWidget } from './widgets/fallback-widget.js';
+
+const NO_ERRORS: FieldErrors = {};
+/**
+ * Rows off screen are skipped by the browser's style, layout and paint (`content-visibility:
+ * auto`, sized by their last rendered height, 72 px before that), so a field shown or hidden
+ * near the top does not lay out 500 rows again. Containment clips and anchors popups to the
+ * row, so a row with the focus inside drops it (`ROW_ACTIVE`). Decision 0014.
+ */
+const ROW_IDLE: CSSProperties = { contentVisibility: 'auto', containIntrinsicSize: 'auto 72px' };
+const ROW_ACTIVE: CSSProperties | undefined = undefined;
 
 /** Props of `FormRenderer`. */
 export interface FormRendererProps {
@@ -34,80 +43,93 @@ export interface FormRendererProps {
 
 /**
  * Renders a form definition as labelled inputs: sections, tab groups (`FormTabs`) and columns
- * from the layout, one registered widget per field type, required marks, descriptions and error messages bound
- * to their inputs (`aria-describedby`), fields hidden while their `visibleWhen` is false,
- * inputs disabled while their `readOnlyWhen` holds, cascading selects offering only the
- * choices their parent allows.
- * It is controlled: the caller owns the values and runs validation (`compileForm(form).process`).
+ * from the layout, one registered widget per field type, required marks, descriptions and
+ * error messages bound to their inputs (`aria-describedby`), fields hidden while their
+ * `visibleWhen` is false, inputs disabled while their `readOnlyWhen` holds, cascading selects
+ * offering only the choices their parent allows. It is controlled: the caller owns the values and runs validation (`compileForm(form).process`).
+ *
+ * A keystroke re-renders only the rows whose field changed: each row is memoised and reads
+ * its own value, messages, visibility, read-only state and (cascading) choices from a `FormFieldStore` that the props are synced
+ * into, and visibility is updated by the form engine's `visibilityPlan` (only the
+ * conditions that read the changed field run). See decision 0014.
  *
  * @example
  * <FormRenderer form={form} values={values} onChange={(k, v) => setValues((old) => ({ ...old, [k]: v }))} errors={errors} locale="en" />
  */
-export function FormRenderer({ form, values, onChange, errors = {}, locale, disabled = false, widgets = fieldWidgets, idPrefix = 'field' }: FormRendererProps) {
+export function FormRenderer({ form, values, onChange, errors = NO_ERRORS, locale, disabled = false, widgets = fieldWidgets, idPrefix = 'field' }: FormRendererProps) {
   const blocks = useMemo(() => formLayout(form), [form]);
-  const hidden = useMemo(() => hiddenFieldKeys(form, values), [form, values]);
-  const readOnly = useMemo(() => readOnlyFieldKeys(form, values), [form, values]);
-  // a new parent value clears the cascading choices it no longer allows (callers must apply changes functionally)
-  const change = (key: string, value: unknown) => {
-    onChange(key, value);
-    for (const [k, v] of Object.entries(cascadeClears(form, values, key, value))) onChange(k, v);
-  };
-  const drawSection = (section: FormSection, i: number) => (
-        <section key={i} className="tr-form-section">
-          {section.title === undefined ? null : <h3 className="tr-form-section-title">{localize(section.title, locale)}</h3>}
-          <div className="tr-form-grid" style={{ ['--tr-columns' as string]: String(section.columns) } as CSSProperties}>
-            {section.fields
-              .filter((field) => !hidden.has(field.key))
-              .map((field) => (
-                <FieldRow
-                  key={field.id}
-                  field={cascadeField(field, values)}
-                  value={values[field.key] ?? null}
-                  onChange={(value) => change(field.key, value)}
-                  errors={errors[field.key] ?? []}
-                  nestedErrors={nestedErrorsOf(errors, field.key)}
-                  locale={locale}
-                  disabled={disabled || readOnly.has(field.key)}
-                  widgets={widgets}
-                  id={`${idPrefix}-${field.key}`}
-                />
-              ))}
-          </div>
-        </section>
+  const hasTabs = blocks.some((b) => b.kind === 'tabs');
+  // One store per form; the props stay the source of truth (synced below after every render).
+  const store = useMemo(() => new FormFieldStore(form, values, errors), [form]); // eslint-disable-line react-hooks/exhaustive-deps
+  const onChangeRef = useRef(onChange);
+  useLayoutEffect(() => {
+    onChangeRef.current = onChange;
+    store.sync(values, errors);
+  });
+  // Stable for the life of the store, so memoised rows are not re-rendered by a new callback.
+  const change = useCallback(
+    (key: string, value: unknown) => {
+      const clears = cascadeClears(form, store.values, key, value);
+      store.setValue(key, value);
+      onChangeRef.current(key, value);
+      // a new parent value clears the cascading choices it no longer allows (callers apply changes functionally)
+      for (const [k, v] of Object.entries(clears)) {
+        store.setValue(k, v);
+        onChangeRef.current(k, v);
+      }
+    },
+    [store, form],
   );
-  return (
-    <div className="tr-form">
-      {blocks.map((block, i) =>
-        block.kind === 'tabs' ? (
-          <FormTabs key={i} tabs={block.tabs} errors={errors} locale={locale} idPrefix={`${idPrefix}-tabs-${i}`} renderSection={drawSection} />
-        ) : (
-          drawSection(block.section, i)
-        ),
-      )}
-    </div>
-  );
+  // Tab markers follow the messages; forms without tabs keep the tree independent of them.
+  const tabErrors = hasTabs ? errors : NO_ERRORS;
+  // The rows do not depend on values or errors (each reads its own field from the store), so a
+  // keystroke re-renders none of this tree but the rows whose field state changed.
+  const tree = useMemo(() => {
+    const drawSection = (section: FormSection, i: number) => (
+      <section key={i} className="tr-form-section">
+        {section.title === undefined ? null : <h3 className="tr-form-section-title">{localize(section.title, locale)}</h3>}
+        <div className="tr-form-grid" style={{ ['--tr-columns' as string]: String(section.columns) } as CSSProperties}>
+          {section.fields.map((field) => (
+            <FieldRow key={field.id} field={field} store={store} change={change} locale={locale} disabled={disabled} widgets={widgets} id={`${idPrefix}-${field.key}`} />
+          ))}
+        </div>
+      </section>
+    );
+    return blocks.map((block, i) =>
+      block.kind === 'tabs' ? (
+        <FormTabs key={i} tabs={block.tabs} errors={tabErrors} locale={locale} idPrefix={`${idPrefix}-tabs-${i}`} renderSection={drawSection} />
+      ) : (
+        drawSection(block.section, i)
+      ),
+    );
+  }, [blocks, store, change, locale, disabled, widgets, idPrefix, tabErrors]);
+  return <div className="tr-form">{tree}</div>;
 }
 
 interface FieldRowProps {
   readonly field: FieldDef;
-  readonly value: unknown;
-  readonly onChange: (value: unknown) => void;
-  readonly errors: readonly string[];
-  readonly nestedErrors: FieldErrors;
+  readonly store: FormFieldStore;
+  readonly change: (key: string, value: unknown) => void;
   readonly locale: string;
   readonly disabled: boolean;
   readonly widgets: FieldWidgetRegistry;
   readonly id: string;
 }
 
-/** The messages below a field (`items/0/qty` → `0/qty`), for editors of nested values. */
-function nestedErrorsOf(errors: FieldErrors, key: string): FieldErrors {
-  const out: Record<string, readonly string[]> = {};
-  for (const [path, messages] of Object.entries(errors)) if (path.startsWith(`${key}/`)) out[path.slice(key.length + 1)] = messages;
-  return out;
-}
-
-function FieldRow({ field, value, onChange, errors: allErrors, nestedErrors, locale, disabled, widgets, id }: FieldRowProps) {
+/** One field: label, editor, description, messages. Memoised: it re-renders only when its own field state changes. */
+const FieldRow = memo(function FieldRow({ field, store, change, locale, disabled, widgets, id }: FieldRowProps) {
+  const key = field.key;
+  const subscribe = useCallback((listener: () => void) => store.subscribe(key, listener), [store, key]);
+  const snapshot = useCallback(() => store.get(key), [store, key]);
+  const { value, errors: allErrors, nestedErrors, hidden, readOnly, field: shown } = useSyncExternalStore(subscribe, snapshot, snapshot);
+  const onChange = useCallback((v: unknown) => change(key, v), [change, key]);
+  const [active, setActive] = useState(false);
+  const onFocus = useCallback(() => setActive(true), []);
+  const onBlur = useCallback((e: FocusEvent<HTMLElement>) => {
+    if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) setActive(false);
+  }, []);
+  if (hidden) return null;
+  const rowStyle = active ? ROW_ACTIVE : ROW_IDLE;
   const widget = widgets.get(field.type) ?? fallbackWidget;
   // An editor that shows problems inside its value in place leaves only the field's own ones here.
   const inside = widget.showsNestedErrors ? new Set(Object.values(nestedErrors).flat()) : undefined;
@@ -129,14 +151,14 @@ function FieldRow({ field, value, onChange, errors: allErrors, nestedErrors, loc
   );
   const editor = (
     <widget.Editor
-      field={field}
+      field={shown}
       value={value}
       onChange={onChange}
       id={id}
       describedBy={describedBy}
       invalid={errors.length > 0}
       required={required}
-      disabled={disabled}
+      disabled={disabled || readOnly}
       locale={locale}
       nestedErrors={nestedErrors}
       widgets={widgets}
@@ -161,14 +183,14 @@ function FieldRow({ field, value, onChange, errors: allErrors, nestedErrors, loc
   );
   if (widget.labelling === 'none') {
     return (
-      <div className={className} data-field={field.key}>
+      <div className={className} data-field={field.key} style={rowStyle} onFocus={onFocus} onBlur={onBlur}>
         {editor}
       </div>
     );
   }
   if (widget.labelling === 'group') {
     return (
-      <fieldset className={className} data-field={field.key}>
+      <fieldset className={className} data-field={field.key} style={rowStyle} onFocus={onFocus} onBlur={onBlur}>
         <legend className="tr-field-label">{labelText}</legend>
         {editor}
         {after}
@@ -176,7 +198,7 @@ function FieldRow({ field, value, onChange, errors: allErrors, nestedErrors, loc
     );
   }
   return (
-    <div className={className} data-field={field.key}>
+    <div className={className} data-field={field.key} style={rowStyle} onFocus={onFocus} onBlur={onBlur}>
       <label className="tr-field-label" htmlFor={id}>
         {labelText}
       </label>
@@ -184,4 +206,4 @@ function FieldRow({ field, value, onChange, errors: allErrors, nestedErrors, loc
       {after}
     </div>
   );
-}
+});
