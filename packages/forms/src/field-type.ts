@@ -1,8 +1,8 @@
-import type { AppPackage, FieldDef, FieldStorage, FormDef, JsonSchema, LocalizedText, ValueType } from '@trellis/schema';
+import type { AppPackage, FieldDef, FieldStorage, FieldTypeCatalog, FormDef, JsonSchema, LocalizedText, ValueType } from '@trellis/schema';
 import type { FieldIssue } from './field-issue.js';
 
 /** Palette groups of the form designer. Plugins may use their own group names. */
-export type FieldTypeGroup = 'basic' | 'choice' | 'datetime' | 'advanced' | (string & {});
+export type FieldTypeGroup = 'basic' | 'choice' | 'datetime' | 'advanced' | 'relation' | (string & {});
 
 /**
  * A field type: everything the engines need to know about fields of one `type`.
@@ -39,8 +39,13 @@ export interface FieldTypeDefinition {
   format?(value: unknown, field: FieldDef, locale: string): string;
   /** json-logic operators the list filter offers for this type (see docs/conditions.md). */
   readonly filterOperators: readonly string[];
-  /** Definition-time checks of a field (duplicate choices, min above max), paths relative to the field. */
-  checkField?(field: FieldDef, form: FormDef, pkg: AppPackage): readonly { path: string; message: string }[];
+  /**
+   * Definition-time checks of a field (duplicate choices, min above max), paths relative to the
+   * field. `catalog` is the registry running the check, for types whose checks depend on other
+   * fields' types (a lookup's resolved value type). On a `formOnlyPackage` (one form checked on
+   * its own by `compileForm`) checks that need the other forms must skip themselves.
+   */
+  checkField?(field: FieldDef, form: FormDef, pkg: AppPackage, catalog: FieldTypeCatalog): readonly { path: string; message: string }[];
 }
 
 /**

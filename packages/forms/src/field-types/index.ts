@@ -17,8 +17,12 @@ import { richTextType } from './rich-text.js';
 import { tagsType } from './tags.js';
 import { timeType } from './time.js';
 import { urlType } from './url.js';
+import { relationType } from './relation.js';
+import { lookupType } from './lookup.js';
+import { rollupType } from './rollup.js';
 
 export { booleanType, dateType, datetimeType, longTextType, multiSelectType, numberType, singleSelectType, textType };
+export { relationType, lookupType, rollupType };
 export { emailType, idNumberType, moneyType, percentType, phoneType, ratingType, richTextType, tagsType, timeType, urlType };
 
 /** The built-in field types, in palette order. */
@@ -41,4 +45,7 @@ export const builtInFieldTypes: readonly FieldTypeDefinition[] = [
   emailType,
   urlType,
   idNumberType,
+  relationType,
+  lookupType,
+  rollupType,
 ];
