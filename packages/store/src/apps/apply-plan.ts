@@ -7,6 +7,7 @@ import type { ColumnChange, PublishPlan } from './publish-plan.js';
 import { createFormTable } from './form-table.js';
 import { columnTypeSql } from './column-types.js';
 import { syncUniqueIndexes } from './unique-indexes.js';
+import { createJoinTable } from '../relations/join-tables.js';
 
 /**
  * Applies a {@link PublishPlan} inside the caller's transaction: DDL for new tables and
@@ -38,6 +39,7 @@ export async function applyPlan(trx: Kysely<SystemDatabase>, plan: PublishPlan, 
       .execute();
   }
   await insertFieldRows(trx, app, plan.toVersion, plan.columnsToAdd);
+  for (const join of plan.joinTablesToCreate) await createJoinTable(trx, plan.schema, join);
 
   for (const form of plan.formsHidden) await setFormHidden(trx, app, form.form, true);
   for (const form of plan.formsRestored) await setFormHidden(trx, app, form.form, false);

@@ -3,6 +3,7 @@ import { StoreErrors } from '../errors.js';
 import { appSchemaName, assertFieldKey, assertKey } from '../identifiers.js';
 import { COLUMN_TYPES, isValueType } from './column-types.js';
 import { canonicalJson } from './canonical-json.js';
+import { planJoinTables, type JoinTableChange } from '../relations/join-tables.js';
 
 /** A field's column as the store records it (`trellis.app_fields`). */
 export interface StoredField {
@@ -65,6 +66,8 @@ export interface PublishPlan {
   readonly formsHidden: readonly { readonly form: string; readonly table: string }[];
   /** Hidden forms that are back in the definition. */
   readonly formsRestored: readonly { readonly form: string; readonly table: string }[];
+  /** Join tables of multiple relations to create (`IF NOT EXISTS`: a relation that comes back keeps its rows). */
+  readonly joinTablesToCreate: readonly JoinTableChange[];
   /** Fields removed from the definition: the column and its values stay, hidden. */
   readonly fieldsHidden: readonly FieldRef[];
   /** Hidden fields (same `id`) that are back in the definition, with their old values. */
@@ -169,11 +172,12 @@ export function planChanges(current: CurrentState, pkg: AppPackage, catalog: Fie
     );
   }
 
+  const joinTablesToCreate = planJoinTables(current, pkg);
   const appChanged = current.package !== null && canonicalJson({ ...current.package, forms: [] }) !== canonicalJson({ ...pkg, forms: [] });
   const changed =
     current.package === null ||
     appChanged ||
-    tablesToCreate.length + columnsToAdd.length + formsHidden.length + formsRestored.length + fieldsHidden.length + fieldsRestored.length + keysRenamed.length + definitionsChanged.length > 0 ||
+    tablesToCreate.length + columnsToAdd.length + joinTablesToCreate.length + formsHidden.length + formsRestored.length + fieldsHidden.length + fieldsRestored.length + keysRenamed.length + definitionsChanged.length > 0 ||
     canonicalJson(current.package.forms.map((f) => f.key)) !== canonicalJson(pkg.forms.map((f) => f.key));
 
   return {
@@ -184,6 +188,7 @@ export function planChanges(current: CurrentState, pkg: AppPackage, catalog: Fie
     toVersion: (current.version ?? 0) + 1,
     tablesToCreate,
     columnsToAdd,
+    joinTablesToCreate,
     formsHidden,
     formsRestored,
     fieldsHidden,

@@ -3,6 +3,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { StoreErrors } from '../errors.js';
 import { appSchemaName } from '../identifiers.js';
 import type { SystemDatabase } from '../system-tables.js';
+import { withFormLinks } from '../relations/form-links.js';
+import type { FormLinks } from '../relations/relation-layout.js';
 
 /** A value-holding field of a live form and the column that stores it. */
 export interface FieldColumn {
@@ -56,8 +58,10 @@ export interface FormMeta {
   readonly textColumns: readonly string[];
   /** The table as a quoted `"schema"."table"` reference. */
   readonly tableRef: RawBuilder<unknown>;
-  /** The columns a record read selects, as references into the list alias `t` (built once per layout). */
+  /** The columns a record read selects, as references into the list alias `t` (built once per layout), then the computed values. */
   readonly listColumns: readonly RawBuilder<unknown>[];
+  /** Relations, lookups and rollups of the form (absent for a form without them). */
+  readonly links?: FormLinks;
 }
 
 /** The alias lists give the form's table; conditions qualify their columns with it. */
@@ -125,7 +129,7 @@ export class FormCatalog {
         .map((f) => ({ fieldId: f.field_id, key: f.field_key, column: f.column_name, valueType: f.value_type as ValueType }));
       forms.set(row.form_key, buildFormMeta(app, row.form_key, row.table_name, fields));
     }
-    return { loadedAt: Date.now(), forms };
+    return { loadedAt: Date.now(), forms: await withFormLinks(db, app, forms) };
   }
 }
 

@@ -3,7 +3,10 @@ import { writeAudit, type WriteContext } from '../audit/audit-log.js';
 import { StoreErrors } from '../errors.js';
 import { isUuid } from '../identifiers.js';
 import type { SystemDatabase } from '../system-tables.js';
-import type { FormCatalog, FormMeta } from './form-catalog.js';
+import { LIST_ALIAS, type FormCatalog, type FormMeta } from './form-catalog.js';
+import { firstMatch, type MatchPair } from '../relations/first-match.js';
+import { relatedDisplay } from '../relations/related-display.js';
+import { checkRelatedIds, relatedIdsOf, writeJoinRows, type RelatedIds } from '../relations/relation-writes.js';
 import { listRecords, type ListQuery, type ListResult, type ListSettings } from './list-records.js';
 import { duplicateError } from './duplicate-error.js';
 import { mapValueError, selectColumns, toColumnValues, toRecord, type StoredRecord } from './record-shape.js';
@@ -55,13 +58,15 @@ export class RecordRepository {
     const values = toColumnValues(meta, data);
     const actor = userId(ctx.actor);
     const owner = ctx.ownerId === undefined ? actor : ctx.ownerId;
+    const related = relatedIdsOf(meta.links, data);
     return this.#write(meta, { values }, async (trx) => {
+      await checkRelatedIds(trx, related, (f) => this.#forms.get(app, f, trx));
       const row = await table(trx, meta)
         .insertInto(meta.table)
         .values({ ...values, created_by: actor, updated_by: actor, owner_id: owner, dept_id: ctx.deptId ?? null })
         .returning(selectColumns(meta))
         .executeTakeFirstOrThrow();
-      const record = toRecord(meta, row);
+      const record = await this.#reread(trx, meta, row, related);
       await writeAudit(trx, ctx, { action: 'create', app, form, recordId: record.id, after: record });
       return record;
     });
@@ -70,9 +75,11 @@ export class RecordRepository {
   /** One record; `RECORD_NOT_FOUND` when absent or (unless `includeDeleted`) in the recycle bin. */
   async get(app: string, form: string, id: string, options: { includeDeleted?: boolean } = {}): Promise<StoredRecord> {
     const meta = await this.#forms.get(app, form);
-    const row = isUuid(id) ? await selectRow(this.#db, meta, id, false) : undefined;
+    const row = isUuid(id) ? await readRow(this.#db, meta, id) : undefined;
     if (!row || (row.deleted_at !== null && !options.includeDeleted)) throw notFound(meta, id);
-    return toRecord(meta, row);
+    const record = toRecord(meta, row);
+    if (meta.links === undefined || meta.links.relations.size === 0) return record;
+    return { ...record, related: await relatedDisplay(this.#db, meta.links, [record.data], (f) => this.#forms.get(app, f)) };
   }
 
   /**
@@ -89,9 +96,12 @@ export class RecordRepository {
     const values = toColumnValues(meta, update.data);
     if (!isUuid(id)) throw notFound(meta, id);
     let current: Readonly<Record<string, unknown>> = values;
+    const related = relatedIdsOf(meta.links, update.data);
     return this.#write(meta, { values: () => current, selfId: id }, async (trx) => {
       const beforeRow = await selectRow(trx, meta, id, true);
       if (!beforeRow || beforeRow.deleted_at !== null) throw notFound(meta, id);
+      const before = meta.links === undefined ? toRecord(meta, beforeRow) : toRecord(meta, (await readRow(trx, meta, id))!);
+      await checkRelatedIds(trx, related, (f) => this.#forms.get(app, f, trx));
       current = { ...columnsOf(meta, beforeRow), ...values };
       const row = await table(trx, meta)
         .updateTable(meta.table)
@@ -101,8 +111,7 @@ export class RecordRepository {
         .returning(selectColumns(meta))
         .executeTakeFirst();
       if (!row) throw conflict(meta, id, update.version, Number(beforeRow.version));
-      const before = toRecord(meta, beforeRow);
-      const after = toRecord(meta, row);
+      const after = await this.#reread(trx, meta, row, related);
       await writeAudit(trx, ctx, { action: 'update', app, form, recordId: id, before, after });
       return after;
     });
@@ -121,7 +130,28 @@ export class RecordRepository {
   /** A page of records; see {@link ListQuery}. */
   async list(app: string, form: string, query: ListQuery = {}): Promise<ListResult> {
     const meta = await this.#forms.get(app, form);
-    return listRecords(this.#db, meta, query, this.#settings);
+    const page = await listRecords(this.#db, meta, query, this.#settings);
+    if (meta.links === undefined || meta.links.relations.size === 0) return page;
+    return { ...page, related: await relatedDisplay(this.#db, meta.links, page.items.map((r) => r.data), (f) => this.#forms.get(app, f)) };
+  }
+
+  /**
+   * The oldest live record of `form` whose fields equal the given values, or null: what data
+   * linkage copies its defaults from (`defaultFrom: { kind: 'linkage' }`).
+   *
+   * @example await store.records.firstMatch('crm', 'customer', [{ field: 'name', value: 'ACME' }])
+   */
+  async firstMatch(app: string, form: string, match: readonly MatchPair[]): Promise<StoredRecord | null> {
+    const meta = await this.#forms.get(app, form);
+    return firstMatch(this.#db, meta, match);
+  }
+
+  /** After a write: the join rows, then the record read back with its computed values. */
+  async #reread(trx: Kysely<SystemDatabase>, meta: FormMeta, row: Record<string, unknown>, related: readonly RelatedIds[]): Promise<StoredRecord> {
+    if (meta.links === undefined) return toRecord(meta, row);
+    const id = row['id'] as string;
+    await writeJoinRows(trx as unknown as Kysely<any>, meta, id, related);
+    return toRecord(meta, (await readRow(trx, meta, id))!);
   }
 
   async #move(app: string, form: string, id: string, ctx: DeleteContext, action: 'delete' | 'restore'): Promise<StoredRecord> {
@@ -166,6 +196,15 @@ export class RecordRepository {
       throw mapValueError(await duplicateError(this.#db, meta, e, values, target.selfId), meta.form);
     }
   }
+}
+
+/** One record with its computed values (lookups, rollups, multiple relations), by id. */
+async function readRow(db: Kysely<SystemDatabase>, meta: FormMeta, id: string): Promise<Record<string, unknown> | undefined> {
+  return (db as unknown as Kysely<any>)
+    .selectFrom(meta.tableRef.as(LIST_ALIAS))
+    .select(meta.listColumns as never)
+    .where(sql.ref(`${LIST_ALIAS}.id`), '=', id)
+    .executeTakeFirst() as Promise<Record<string, unknown> | undefined>;
 }
 
 function table(db: Kysely<SystemDatabase>, meta: FormMeta): Kysely<any> {
