@@ -45,7 +45,9 @@ for (const dialect of DIALECTS) {
     });
 
     it('covers every built-in field type', () => {
-      expect(new Set(CASES.map((c) => c.field.type))).toEqual(new Set(fieldTypes.list().map((t) => t.type)));
+      // Types that need other forms round-trip in their own suites: relation, lookup, rollup in relations.test.ts.
+      const elsewhere = new Set(['relation', 'lookup', 'rollup']);
+      expect(new Set(CASES.map((c) => c.field.type))).toEqual(new Set(fieldTypes.list().map((t) => t.type).filter((t) => !elsewhere.has(t))));
     });
 
     it('stores the cleaned value of each type and reads back exactly that value, which is still valid', async () => {
