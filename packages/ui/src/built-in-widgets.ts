@@ -13,6 +13,8 @@ import { ratingWidget } from './widgets/rating-widget.js';
 import { richTextWidget } from './widgets/rich-text-widget.js';
 import { tagsWidget } from './widgets/tags-widget.js';
 import { timeWidget } from './widgets/time-widget.js';
+import { relationWidget } from './widgets/relation-widget.js';
+import { lookupWidget, rollupWidget } from './widgets/computed-widgets.js';
 
 /** The widgets of the built-in field types. */
 export const builtInWidgets: readonly FieldWidget[] = [
@@ -34,6 +36,9 @@ export const builtInWidgets: readonly FieldWidget[] = [
   emailWidget,
   urlWidget,
   idNumberWidget,
+  relationWidget,
+  lookupWidget,
+  rollupWidget,
 ];
 
 /**
