@@ -5,6 +5,7 @@ import { Notices } from './components/notices.js';
 import { useLocaleStore } from './i18n/locale-store.js';
 import { router } from './router.js';
 import './styles.css';
+import './record/relation.css';
 
 document.documentElement.lang = useLocaleStore.getState().locale;
 

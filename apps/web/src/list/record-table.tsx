@@ -1,7 +1,7 @@
 import { useNavigate } from 'react-router';
 import { localize, type FieldDef, type FormDef } from '@trellis/schema';
 import { CellValue, formatDateTime } from '@trellis/ui';
-import type { RecordDto } from '../api/api-types.js';
+import type { RecordDto, RelatedRecordsDto } from '../api/api-types.js';
 import { useLocale, useT } from '../i18n/use-t.js';
 import { sortDirectionOf } from './list-view-state.js';
 
@@ -17,6 +17,8 @@ export interface RecordTableProps {
   readonly deleted: boolean;
   readonly onRestore: (record: RecordDto) => void;
   readonly busy: boolean;
+  /** Display values of related records (the page's `related`), so relation cells show names. */
+  readonly related?: RelatedRecordsDto;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface RecordTableProps {
  * headers (`aria-sort`), rows that open the record (the first cell is a real link, so the
  * keyboard reaches it), values drawn by the field widgets' cell renderers.
  */
-export function RecordTable({ app, form, columns, items, sort, onSort, deleted, onRestore, busy }: RecordTableProps) {
+export function RecordTable({ app, form, columns, items, sort, onSort, deleted, onRestore, busy, related }: RecordTableProps) {
   const t = useT();
   const locale = useLocale();
   const navigate = useNavigate();
@@ -81,10 +83,10 @@ export function RecordTable({ app, form, columns, items, sort, onSort, deleted, 
                         navigate(recordUrl(record));
                       }}
                     >
-                      <CellValue field={field} value={record.data[field.key]} locale={locale} />
+                      <CellValue field={field} value={record.data[field.key]} locale={locale} related={related?.[field.key]} />
                     </a>
                   ) : (
-                    <CellValue field={field} value={record.data[field.key]} locale={locale} />
+                    <CellValue field={field} value={record.data[field.key]} locale={locale} related={related?.[field.key]} />
                   )}
                 </td>
               ))}
