@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { fieldTypes } from '@trellis/forms';
-import { localize, type FieldDef, type FormDef } from '@trellis/schema';
+import { localize, type AppPackage, type FieldDef, type FormDef } from '@trellis/schema';
+import { LinkageEditor, RELATION_EDITOR_TYPES, RelationProperties } from './relation-properties.js';
 import { ConditionBuilder } from '@trellis/ui';
 import { useLocale } from '../i18n/use-t.js';
 import { useDesignerT } from './designer-messages.js';
@@ -14,6 +15,8 @@ export interface PropertiesPanelProps {
   /** Problems of this field from the draft checks, by property (`key`, `options`, …). */
   readonly problems: (property: string) => string[];
   readonly onChange: (next: FieldDef) => void;
+  /** The whole draft, for editors that pick other forms (relations, lookups, rollups, data linkage). */
+  readonly pkg?: AppPackage;
 }
 
 function without<T extends object>(obj: T, name: keyof T): T {
@@ -22,7 +25,7 @@ function without<T extends object>(obj: T, name: keyof T): T {
 }
 
 /** Every property of the selected field: labels, key, texts, required, default, type options, visible-when. */
-export function PropertiesPanel({ form, field, problems, onChange }: PropertiesPanelProps) {
+export function PropertiesPanel({ form, field, problems, onChange, pkg }: PropertiesPanelProps) {
   const t = useDesignerT();
   const locale = useLocale();
   if (field === undefined) {
@@ -55,13 +58,20 @@ export function PropertiesPanel({ form, field, problems, onChange }: PropertiesP
       {type?.optionsSchema ? (
         <fieldset className="designer-options">
           <legend>{t('typeOptions')}</legend>
-          <OptionsEditor idBase={`${idBase}-opt`} schema={type.optionsSchema as never} value={field.options ?? {}} onChange={(o) => set('options', Object.keys(o).length === 0 ? undefined : o)} />
+          {pkg && RELATION_EDITOR_TYPES.has(field.type) ? (
+            <RelationProperties pkg={pkg} form={form} field={field} idBase={`${idBase}-opt`} onChange={(o) => set('options', Object.keys(o).length === 0 ? undefined : o)} />
+          ) : (
+            <OptionsEditor idBase={`${idBase}-opt`} schema={type.optionsSchema as never} value={field.options ?? {}} onChange={(o) => set('options', Object.keys(o).length === 0 ? undefined : o)} />
+          )}
           {problems('options').map((m, i) => (
             <p key={i} className="tr-field-error">
               {m}
             </p>
           ))}
         </fieldset>
+      ) : null}
+      {pkg && type && (type.storage === undefined || fieldTypes.storage(field) === 'column') && (type.storesValue ?? true) ? (
+        <LinkageEditor pkg={pkg} form={form} field={field} idBase={`${idBase}-link`} onChange={(d) => set('defaultFrom', d)} />
       ) : null}
       <fieldset className="designer-options">
         <legend>{t('visibleWhen')}</legend>
