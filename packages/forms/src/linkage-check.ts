@@ -11,7 +11,7 @@ export function linkageOf(field: FieldDef): DefaultFromLinkage | undefined {
  * Definition checks of a data-linkage default (`defaultFrom: { kind: 'linkage', form, match,
  * take }`), paths relative to the field: the source form and its fields exist and are stored
  * in columns, each `match` pair compares values of one type, and `take` holds values of this
- * field's type. `rows` (sub-table rows) is left to the sub-table type. Skipped on a
+ * field's type — or is `id`, the matched record itself, for a single relation to that form. `rows` (sub-table rows) is left to the sub-table type. Skipped on a
  * `formOnlyPackage`, where the other forms are unknown.
  *
  * @example checkLinkage(contact.fields[2], contact, pkg, fieldTypes) // [] when well formed
@@ -39,6 +39,13 @@ export function checkLinkage(field: FieldDef, form: FormDef, pkg: AppPackage, ca
     const b = valueTypeOf(ours, catalog);
     if (a !== b) out.push({ path: `/defaultFrom/match/${i}`, message: `'${source.key}.${theirs.key}' holds ${String(a)} values and '${form.key}.${ours.key}' holds ${String(b)}; match fields of one type` });
   });
+  if (linkage.take === 'id') {
+    // the matched record itself: fills a single relation to the linkage's form
+    if (field.type !== 'relation' || field.options?.['form'] !== source.key || field.options?.['multiple'] === true) {
+      out.push({ path: '/defaultFrom/take', message: `take 'id' (the matched record) fills a single relation to form '${source.key}'; '${field.key}' is not one` });
+    }
+    return out;
+  }
   const take = fieldByKey(source, linkage.take);
   if (take === undefined || !isColumnField(take, catalog)) {
     out.push({ path: '/defaultFrom/take', message: `form '${source.key}' has no field '${linkage.take}' stored in a column to copy` });

@@ -132,6 +132,13 @@ describe('data linkage definitions', () => {
     expect(problems(pkgOf(customer, linked({ kind: 'linkage', form: 'customer', match: [{ field: 'name', equals: 'name' }], take: 'city' })))).toEqual([]);
   });
 
+  it('take id fills a single relation to the linkage form with the matched record', () => {
+    const form = contact([{ id: 'k4', key: 'company', type: 'text', label: '公司' }]);
+    const withLink = { ...form, fields: form.fields.map((f) => (f.key === 'customer' ? { ...f, defaultFrom: { kind: 'linkage' as const, form: 'customer', match: [{ field: 'name', equals: 'company' }], take: 'id' } } : f)) };
+    expect(problems(pkgOf(customer, withLink))).toEqual([]);
+    expect(problems(pkgOf(customer, linked({ kind: 'linkage', form: 'customer', match: [{ field: 'name', equals: 'name' }], take: 'id' })))).toEqual([expect.stringMatching(/defaultFrom\/take: take 'id'/)]);
+  });
+
   it('names the broken part: unknown form, unknown match field, type mismatch of take', () => {
     expect(problems(pkgOf(customer, linked({ kind: 'linkage', form: 'nope', match: [{ field: 'name', equals: 'name' }], take: 'city' })))).toEqual([expect.stringMatching(/^\/forms\/1\/fields\/2\/defaultFrom\/form:/)]);
     expect(problems(pkgOf(customer, linked({ kind: 'linkage', form: 'customer', match: [{ field: 'phone', equals: 'name' }], take: 'city' })))).toEqual([expect.stringMatching(/defaultFrom\/match\/0\/field:/)]);

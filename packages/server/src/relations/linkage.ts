@@ -15,7 +15,8 @@ const isEmpty = (v: unknown): boolean => v === undefined || v === null || v === 
 /**
  * Data linkage (数据联动): for each field of `form` whose `defaultFrom` is a linkage and whose
  * match fields are all filled in `values`, the `take` field of the oldest live record of the
- * linkage's form with equal fields (null when none matches). Match values are cleaned by
+ * linkage's form with equal fields (`take: 'id'`: that record's id, for a relation), null
+ * when none matches. Match values are cleaned by
  * their field type first (`' ACME '` finds `ACME`); fields are evaluated in form order over
  * the values filled so far, so one linkage may feed the next. The one function behind the
  * linkage route (the browser asks when a key field changes) and record creation (a linked
@@ -56,7 +57,7 @@ export async function linkedDefaults(
       if (String((e as { code?: unknown }).code ?? '').startsWith('22')) found = null;
       else throw e;
     }
-    const value = found === null ? null : (found.data[linkage.take] ?? null);
+    const value = found === null ? null : linkage.take === 'id' ? found.id : (found.data[linkage.take] ?? null);
     out[field.key] = value;
     if (value !== null) current[field.key] = value;
   }

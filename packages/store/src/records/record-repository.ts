@@ -100,7 +100,7 @@ export class RecordRepository {
     return this.#write(meta, { values: () => current, selfId: id }, async (trx) => {
       const beforeRow = await selectRow(trx, meta, id, true);
       if (!beforeRow || beforeRow.deleted_at !== null) throw notFound(meta, id);
-      const before = meta.links === undefined ? toRecord(meta, beforeRow) : toRecord(meta, (await readRow(trx, meta, id))!);
+      const before = meta.links === undefined || meta.links.computed.length === 0 ? toRecord(meta, beforeRow) : toRecord(meta, (await readRow(trx, meta, id))!);
       await checkRelatedIds(trx, related, (f) => this.#forms.get(app, f, trx));
       current = { ...columnsOf(meta, beforeRow), ...values };
       const row = await table(trx, meta)
@@ -148,7 +148,8 @@ export class RecordRepository {
 
   /** After a write: the join rows, then the record read back with its computed values. */
   async #reread(trx: Kysely<SystemDatabase>, meta: FormMeta, row: Record<string, unknown>, related: readonly RelatedIds[]): Promise<StoredRecord> {
-    if (meta.links === undefined) return toRecord(meta, row);
+    // computed values (lookups, rollups, the ids of multiple relations) need a read after the write
+    if (meta.links === undefined || meta.links.computed.length === 0) return toRecord(meta, row);
     const id = row['id'] as string;
     await writeJoinRows(trx as unknown as Kysely<any>, meta, id, related);
     return toRecord(meta, (await readRow(trx, meta, id))!);

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { StoreErrors } from '../errors.js';
 import { jsonParam } from '../json-param.js';
-import { LIST_ALIAS as T, type FieldColumn, type FormMeta } from '../records/form-catalog.js';
+import { LIST_ALIAS as T, SYSTEM_SELECT, type FieldColumn, type FormMeta } from '../records/form-catalog.js';
 import { toRecord, type StoredRecord } from '../records/record-shape.js';
 
 /** One equality of a {@link firstMatch}: field key of the searched form and the value it must hold. */
@@ -24,7 +24,8 @@ function param(field: FieldColumn, value: unknown): RawBuilder<unknown> {
 /**
  * The oldest live record of a form whose fields equal the given values (what data linkage
  * copies from), or null. Field keys must be live column fields (`STORE_FIELD_UNKNOWN`
- * otherwise); values are bound parameters. Lookups and rollups of the match are computed.
+ * otherwise); values are bound parameters. Only stored columns are read (computed values of the
+ * match are null: linkage copies column fields or the id).
  *
  * @example await firstMatch(db, customerMeta, [{ field: 'name', value: 'ACME' }])
  */
@@ -39,7 +40,7 @@ export async function firstMatch(db: Kysely<any>, meta: FormMeta, match: readonl
   }
   const row = await db
     .selectFrom(meta.tableRef.as(T))
-    .select(meta.listColumns as never)
+    .select([...SYSTEM_SELECT, ...meta.fields.map((f) => f.column)].map((c) => sql.ref(`${T}.${c}`)) as never)
     .where(sql<boolean>`${sql.join(conditions, sql` and `)}`)
     .orderBy(sql.ref(`${T}.created_at`))
     .orderBy(sql.ref(`${T}.id`))
