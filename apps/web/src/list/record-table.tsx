@@ -5,6 +5,9 @@ import type { RecordDto, RelatedRecordsDto } from '../api/api-types.js';
 import { useLocale, useT } from '../i18n/use-t.js';
 import { sortDirectionOf } from './list-view-state.js';
 
+/** Lookups, rollups and multiple relations have no column of their own: the server cannot sort by them. */
+const COMPUTED_OR_LINKED = (f: FieldDef): boolean => f.type === 'lookup' || f.type === 'rollup' || (f.type === 'relation' && f.options?.['multiple'] === true);
+
 /** Props of `RecordTable`. */
 export interface RecordTableProps {
   readonly app: string;
@@ -53,7 +56,7 @@ export function RecordTable({ app, form, columns, items, sort, onSort, deleted, 
       <table className="record-table">
         <thead>
           <tr>
-            {columns.map((f) => header(f.key, localize(f.label, locale), f.type !== 'multi_select' && f.type !== 'long_text'))}
+            {columns.map((f) => header(f.key, localize(f.label, locale), f.type !== 'multi_select' && f.type !== 'long_text' && !COMPUTED_OR_LINKED(f)))}
             {header(timeColumn, t(deleted ? 'deletedAt' : 'updatedAt'), !deleted)}
             {deleted ? (
               <th scope="col" className="col-actions">
