@@ -131,4 +131,15 @@ describe('a relation field in Chromium', () => {
     const id = page1.items[0].data.customer;
     expect(page1.related.customer[id].title).toBe('Acme Trading');
   });
+
+  it('fills the linked customer of a CRM contact by data linkage when its customer name is typed', async () => {
+    await page.goto(`${base}/apps/crm/forms/contact/new`);
+    await page.fill('#field-customer_name', 'Globex');
+    // the record page asks POST …/linkage; the picker then names the id it got (GET …/options?ids=)
+    await page.locator('.tr-relation-chip', { hasText: 'Globex' }).waitFor();
+    await page.fill('#field-customer_name', 'Acme Logistics');
+    await page.locator('.tr-relation-chip', { hasText: 'Acme Logistics' }).waitFor();
+    expect(await page.locator('.tr-relation-chip').count()).toBe(1);
+    await shot('04-linkage');
+  });
 });
