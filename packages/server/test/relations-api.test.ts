@@ -56,6 +56,17 @@ describe.each(DIALECTS)('relation and linkage routes on %s', (dialect) => {
     expect(res.json().error.details.map((d: { path: string }) => d.path)).toContain('/forms/1/fields/2/options/form');
   });
 
+  it('a dry-run import lists the join table a multiple relation needs', async () => {
+    const pkg = linkPackage();
+    pkg.app.key = 'many';
+    pkg.forms[1].fields[2].options.multiple = true;
+    pkg.forms[1].fields.splice(4, 1); // the lookup through it would record json
+    pkg.forms[0].fields.splice(3, 1); // a rollup via a multiple relation is fine, but keep the package small
+    const res = await post('/api/apps/import?dryRun=true', pkg);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().plan.joinTablesToCreate).toEqual([expect.objectContaining({ form: 'contact', key: 'customer', target: 'customer', joinTable: expect.stringMatching(/^contact_r[0-9a-f]{8}$/) })]);
+  });
+
   it('the picker searches the target form by text and answers id, title and display fields', async () => {
     const res = await ctx.app.inject(`/api/apps/link/forms/contact/fields/customer/options?search=${encodeURIComponent('华')}`);
     expect(res.statusCode).toBe(200);
