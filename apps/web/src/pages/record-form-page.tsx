@@ -5,6 +5,7 @@ import { compileForm } from '@trellis/forms';
 import { FormRenderer, RelationSourceContext, formatDateTime, groupErrorsByField, type FieldErrors } from '@trellis/ui';
 import { fetchLinkedValues } from '../api/relation-api.js';
 import { linkageTriggers } from '../record/linkage-triggers.js';
+import { withoutComputed } from '../record/computed-fields.js';
 import { createRelationSource } from '../record/relation-source.js';
 import { api } from '../api/api.js';
 import { ApiError } from '../api/api-client.js';
@@ -135,7 +136,7 @@ function RecordForm({ app, form, id }: { readonly app: string; readonly form: Fo
     setSaving(true);
     try {
       if (record) {
-        const patch = changedFields(result.value, record.data);
+        const patch = withoutComputed(form, changedFields(result.value, record.data));
         const saved = Object.keys(patch).length === 0 ? record : await api.updateRecord(app, form.key, record.id, record.version, patch);
         setRecord(saved);
         setValues({ ...saved.data });
@@ -144,7 +145,7 @@ function RecordForm({ app, form, id }: { readonly app: string; readonly form: Fo
         setDirty(false);
         notify(t('saved'));
       } else {
-        const created = await api.createRecord(app, form.key, result.value);
+        const created = await api.createRecord(app, form.key, withoutComputed(form, result.value));
         notify(t('created'));
         navigate(`${listUrl}/records/${created.id}`, { replace: true });
       }
