@@ -6,6 +6,7 @@ import { useLocaleStore } from './i18n/locale-store.js';
 import { router } from './router.js';
 import './styles.css';
 import './form-layout.css';
+import './record/relation.css';
 
 document.documentElement.lang = useLocaleStore.getState().locale;
 

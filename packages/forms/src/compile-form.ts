@@ -1,7 +1,8 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { compileJs, type EvalContext, type VarSchema } from '@trellis/expr';
-import { pointer, type AppPackage, type ErrorDetail, type FieldDef, type FormDef, type JsonSchema, type ValidationResult } from '@trellis/schema';
+import { pointer, type ErrorDetail, type FieldDef, type FormDef, type JsonSchema, type ValidationResult } from '@trellis/schema';
 import { FormsErrors } from './errors.js';
+import { formOnlyPackage } from './form-only-package.js';
 import type { FieldIssue } from './field-issue.js';
 import type { FieldTypeDefinition } from './field-type.js';
 import { FieldTypeRegistry } from './field-type-registry.js';
@@ -92,7 +93,7 @@ function issueFromAjv(e: ErrorObject, field: FieldDef, type: FieldTypeDefinition
 
 /** Refuses definitions the engine must never run (unsafe patterns, min above max…), before any data arrives. */
 function checkDefinition(form: FormDef, fields: readonly FieldDef[], registry: FieldTypeRegistry): void {
-  const pkg: AppPackage = { schemaVersion: 1, app: { key: 'app', name: 'app' }, forms: [form] };
+  const pkg = formOnlyPackage(form);
   const problems: ErrorDetail[] = [];
   fields.forEach((field) => {
     const index = form.fields.indexOf(field);

@@ -32,7 +32,7 @@ export interface NestedValueResult {
 }
 
 /** Palette groups of the form designer. Plugins may use their own group names. */
-export type FieldTypeGroup = 'basic' | 'choice' | 'datetime' | 'advanced' | 'system' | (string & {});
+export type FieldTypeGroup = 'basic' | 'choice' | 'datetime' | 'advanced' | 'relation' | 'system' | (string & {});
 
 /**
  * A field type: everything the engines need to know about fields of one `type`.
@@ -78,7 +78,10 @@ export interface FieldTypeDefinition {
   processNested?(value: unknown, field: FieldDef, context: NestedValueContext): NestedValueResult;
   /**
    * Definition-time checks of a field (duplicate choices, min above max), paths relative to the
-   * field. `catalog` is the registry doing the check (types that nest fields validate them with it).
+   * field. `catalog` is the registry running the check, for types whose checks depend on other
+   * fields' types (a lookup's resolved value type). On a `formOnlyPackage` (one form checked on
+   * its own by `compileForm`) checks that need the other forms must skip themselves. Types that
+   * nest fields (a sub-table) validate them with `catalog`.
    */
   checkField?(field: FieldDef, form: FormDef, pkg: AppPackage, catalog: FieldTypeCatalog): readonly { path: string; message: string }[];
 }

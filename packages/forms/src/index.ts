@@ -23,10 +23,19 @@ export {
   urlType,
   descriptionType,
   subtableType,
+  relationType,
+  lookupType,
+  rollupType,
 } from './field-types/index.js';
 export { DESCRIPTION_MAX_LENGTH, DESCRIPTION_TONES, type DescriptionTone } from './field-types/description.js';
 export { allowedChoiceValues, cascadeOf, CASCADE_PARENT_TYPES, type OptionCascade } from './field-types/cascade.js';
 export { checkPrintFieldTypes } from './print-field-checks.js';
+export { RELATION_MAX_ITEMS } from './field-types/relation.js';
+export { lookupValueType, recordedValueType } from './field-types/lookup.js';
+export { ROLLUP_AGGREGATES, rollupAggregate, rollupSource, type RollupAggregate, type RollupSource } from './field-types/rollup.js';
+export { fieldByKey, formByKey, isColumnField, isMultipleRelation, relationDisplayFields, relationTargetKey, titleFieldKey } from './field-types/relation-options.js';
+export { checkLinkage, linkageOf } from './linkage-check.js';
+export { formOnlyPackage, isFormOnlyPackage } from './form-only-package.js';
 export { cleanPhone, maskPhone, phoneKind, type PhoneKind } from './china-phone.js';
 export { cleanIdNumber, idNumberCheckChar, idNumberInfo, idNumberProblem, maskIdNumber, type IdNumberInfo } from './china-id-number.js';
 export { sanitizeHtml, htmlToText, isSafeUrl } from './sanitize-html.js';

@@ -86,6 +86,7 @@ export function describePlan(plan: PublishPlan): string[] {
   const lines: string[] = [];
   for (const t of plan.tablesToCreate) lines.push(`create table ${t.table} for form '${t.form}' (${t.columns.length} column${t.columns.length === 1 ? '' : 's'})`);
   for (const c of plan.columnsToAdd) lines.push(`add column ${c.table}.${c.column} (${c.columnType}) for field '${c.key}' of form '${c.form}'`);
+  for (const j of plan.joinTablesToCreate) lines.push(`create join table ${j.joinTable} for relation '${j.key}' of form '${j.form}' to form '${j.target}'`);
   for (const f of plan.formsHidden) lines.push(`hide form '${f.form}' (table ${f.table} and its records are kept)`);
   for (const f of plan.formsRestored) lines.push(`restore hidden form '${f.form}'`);
   for (const f of plan.fieldsHidden) lines.push(`hide field '${f.key}' of form '${f.form}' (column ${f.column} and its values are kept)`);

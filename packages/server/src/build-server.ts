@@ -4,6 +4,7 @@ import { FormResolver } from './form-resolver.js';
 import { createHttpApp, type HttpAppOptions } from './http-app.js';
 import { registerAppRoutes } from './routes/app-routes.js';
 import { registerRecordRoutes } from './routes/record-routes.js';
+import { registerRelationRoutes } from './relations/relation-routes.js';
 import { PublicLinkRepository } from '@trellis/store';
 import type { PublicFormsOptions } from './public-forms/public-form-options.js';
 import { registerPublicFormRoutes } from './public-forms/public-form-routes.js';
@@ -34,6 +35,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   return createHttpApp(options, (app) => {
     registerAppRoutes(app, store, resolver);
     registerRecordRoutes(app, store, resolver);
+    registerRelationRoutes(app, store, resolver);
     const links = new PublicLinkRepository(store.db);
     registerPublicLinkRoutes(app, links, resolver);
     registerPublicFormRoutes(app, store, links, resolver, options.publicForms);

@@ -18,6 +18,10 @@ export const ServerErrors = defineErrors({
     status: 400,
     description: 'The `filter` query parameter is not valid JSON or not a valid condition (unknown operator or field); `details` points into the condition.',
   },
+  SERVER_FIELD_NOT_RELATION: {
+    status: 404,
+    description: 'The relation picker was asked about a field that is not a relation field of the form (or whose target form is gone).',
+  },
   SERVER_ROUTE_NOT_FOUND: {
     status: 404,
     description: 'No API route answers this method and path.',

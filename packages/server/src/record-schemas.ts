@@ -1,5 +1,6 @@
 import { KEY_PATTERN } from '@trellis/schema';
 import { MAX_PAGE_SIZE } from '@trellis/store';
+import { relatedRecordsSchema } from './relations/related-records-schema.js';
 
 /** The JSON Schemas of the record routes (request validation, response serialisation, OpenAPI). */
 
@@ -24,6 +25,7 @@ export const recordSchema = {
     deptId: nullableString('Owning department'),
     deletedAt: nullableString('When it went to the recycle bin; null when live', 'date-time'),
     data: { type: 'object', additionalProperties: true, description: 'One property per field key; null for no value' },
+    related: relatedRecordsSchema,
   },
 } as const;
 
@@ -71,6 +73,7 @@ export const listResponseSchema = {
     total: { type: 'integer', description: 'Number of matching records (an estimate for very large tables)' },
     totalExact: { type: 'boolean', description: 'false when `total` is an estimate' },
     nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page; null on the last page' },
+    related: relatedRecordsSchema,
   },
 } as const;
 

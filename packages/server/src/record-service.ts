@@ -4,6 +4,9 @@ import type { StoredRecord, Store, WriteContext } from '@trellis/store';
 import { issueMessage } from '@trellis/forms';
 import { TrellisError, type FormDef } from '@trellis/schema';
 import type { FormResolver } from './form-resolver.js';
+import { linkedDefaults } from './relations/linkage.js';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** What {@link createRecord} needs besides the form and the data. */
 export interface CreateRecordOptions {
@@ -38,8 +41,11 @@ export async function createRecord(
   input: unknown,
   options: CreateRecordOptions,
 ): Promise<StoredRecord> {
-  const { compiled } = await resolver.form(appKey, formKey);
-  const data = compiled.assert(input, { mode: 'create', ctx: options.ctx, locale: options.locale });
+  const { compiled, form } = await resolver.form(appKey, formKey);
+  // Data linkage: a linked field left empty takes the linked record's value (relations/linkage.ts).
+  const linked = isRecord(input) ? await linkedDefaults(store, appKey, form, input, { onlyEmpty: true }) : {};
+  const filled = Object.entries(linked).filter(([, v]) => v !== null);
+  const data = compiled.assert(filled.length === 0 ? input : { ...(input as Record<string, unknown>), ...Object.fromEntries(filled) }, { mode: 'create', ctx: options.ctx, locale: options.locale });
   const undo = options.guard ? await options.guard(data) : undefined;
   try {
     return await store.records.create(appKey, formKey, data, options.write);

@@ -115,6 +115,8 @@ describe.each(DIALECTS)('app routes on %s', (dialect) => {
       '/api/apps/{app}',
       '/api/apps/{app}/draft',
       '/api/apps/{app}/draft/plan',
+      '/api/apps/{app}/forms/{form}/fields/{field}/options',
+      '/api/apps/{app}/forms/{form}/linkage',
       '/api/apps/{app}/forms/{form}/public-links',
       '/api/apps/{app}/forms/{form}/public-links/{id}',
       '/api/apps/{app}/forms/{form}/records',

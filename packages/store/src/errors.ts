@@ -41,6 +41,10 @@ export const StoreErrors = defineErrors({
     status: 409,
     description: 'A unique field already holds this value in another live record (named in the message); nothing was written.',
   },
+  RECORD_RELATION_INVALID: {
+    status: 400,
+    description: 'A relation field names a record id that is not a live record of its target form (absent or in the recycle bin); nothing was written.',
+  },
   RECORD_VERSION_CONFLICT: {
     status: 409,
     description: 'The record was changed by someone else since it was read; nothing was written.',

@@ -20,6 +20,10 @@ export {
   type DeleteContext,
 } from './records/record-repository.js';
 export { type StoredRecord } from './records/record-shape.js';
+export { type RelatedRecords, type RelatedDisplay } from './relations/related-display.js';
+export { type MatchPair } from './relations/first-match.js';
+export { joinTableName, type JoinTableChange } from './relations/join-tables.js';
+export { type FormLinks, type RelationLink, type ComputedColumn } from './relations/relation-layout.js';
 export { type ListQuery, type ListResult, MAX_PAGE_SIZE } from './records/list-records.js';
 export { type SortSpec, DEFAULT_SORT } from './records/keyset.js';
 export { type FormMeta, type FieldColumn, SYSTEM_COLUMN_INFO } from './records/form-catalog.js';

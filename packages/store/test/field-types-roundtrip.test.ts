@@ -72,7 +72,9 @@ for (const dialect of DIALECTS) {
     });
 
     it('covers every built-in field type', () => {
-      const valueTypes = fieldTypes.list().filter((t) => t.storesValue !== false);
+      // Types that need other forms round-trip in their own suites: relation, lookup, rollup in relations.test.ts.
+      const elsewhere = new Set(['relation', 'lookup', 'rollup']);
+      const valueTypes = fieldTypes.list().filter((t) => t.storesValue !== false && !elsewhere.has(t.type));
       expect(new Set(CASES.map((c) => c.field.type))).toEqual(new Set(valueTypes.map((t) => t.type)));
     });
 

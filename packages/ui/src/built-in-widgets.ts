@@ -16,6 +16,8 @@ import { tagsWidget } from './widgets/tags-widget.js';
 import { timeWidget } from './widgets/time-widget.js';
 import { catalogWidgets } from './widgets/catalog-widgets.js';
 import { subtableWidget } from './widgets/subtable-widget.js';
+import { relationWidget } from './widgets/relation-widget.js';
+import { lookupWidget, rollupWidget } from './widgets/computed-widgets.js';
 
 /** The widgets of the built-in field types. */
 export const builtInWidgets: readonly FieldWidget[] = [
@@ -40,6 +42,9 @@ export const builtInWidgets: readonly FieldWidget[] = [
   descriptionWidget,
   ...catalogWidgets,
   subtableWidget,
+  relationWidget,
+  lookupWidget,
+  rollupWidget,
 ];
 
 /**

@@ -2,6 +2,7 @@ import type { FieldDef } from '@trellis/schema';
 import { fieldWidgets } from './built-in-widgets.js';
 import { formatCell } from './cell-display.js';
 import type { FieldWidgetRegistry } from './field-widget.js';
+import type { RelatedById } from './relation-cell.js';
 
 /** Props of `CellValue`. */
 export interface CellValueProps {
@@ -10,6 +11,8 @@ export interface CellValueProps {
   readonly locale: string;
   /** Registry to take the field type's `formatCell` from; the default registry when absent. */
   readonly widgets?: FieldWidgetRegistry;
+  /** Display values of the records a relation field points at (a list page's `related[field.key]`). */
+  readonly related?: RelatedById;
 }
 
 /**
@@ -18,9 +21,9 @@ export interface CellValueProps {
  *
  * @example <CellValue field={industryField} value="it" locale="en" />
  */
-export function CellValue({ field, value, locale, widgets = fieldWidgets }: CellValueProps) {
+export function CellValue({ field, value, locale, widgets = fieldWidgets, related }: CellValueProps) {
   const format = widgets.get(field.type)?.formatCell;
-  const display = format ? format(value, field, locale) : formatCell(field, value, locale);
+  const display = format ? format(value, field, locale, related !== undefined ? { related } : undefined) : formatCell(field, value, locale);
   switch (display.kind) {
     case 'empty':
       return <span className="tr-cell-empty">—</span>;

@@ -2,6 +2,12 @@ import type { ComponentType } from 'react';
 import type { FieldDef } from '@trellis/schema';
 import type { CellDisplay } from './cell-display.js';
 import type { FieldErrors } from './field-errors.js';
+import type { RelatedById } from './relation-cell.js';
+
+/** What a list page knows besides the value: the related records' display values of this field. */
+export interface CellContext {
+  readonly related?: RelatedById;
+}
 
 /** What the form renderer hands to a field's editor. */
 export interface FieldWidgetProps {
@@ -48,8 +54,11 @@ export interface FieldWidget {
   readonly showsNestedErrors?: boolean;
   /** Spans the whole row of a multi-column section (long text). */
   readonly fullWidth?: boolean;
-  /** How a stored value is shown in lists; when absent the value type's default is used. */
-  readonly formatCell?: (value: unknown, field: FieldDef, locale: string) => CellDisplay;
+  /**
+   * How a stored value is shown in lists; when absent the value type's default is used.
+   * `context.related` holds the display values of related records (relation fields).
+   */
+  readonly formatCell?: (value: unknown, field: FieldDef, locale: string, context?: CellContext) => CellDisplay;
 }
 
 /**

@@ -4,7 +4,7 @@
  * renderers and the filter builder. Pure helpers (formatting, error grouping, filter →
  * json-logic) are exported too, so apps and tests use exactly what the widgets use.
  */
-export { FieldWidgetRegistry, defineFieldWidget, type FieldWidget, type FieldWidgetProps } from './field-widget.js';
+export { FieldWidgetRegistry, defineFieldWidget, type FieldWidget, type FieldWidgetProps, type CellContext } from './field-widget.js';
 export { fieldWidgets, builtInWidgets } from './built-in-widgets.js';
 export { FormRenderer, type FormRendererProps } from './form-renderer.js';
 export { formLayout, formSections, type FormBlock, type FormSection, type FormTab } from './form-sections.js';
@@ -63,3 +63,8 @@ export { conditionToFilter } from './condition-parse.js';
 export { AddressEditor, IdsEditor, OwnerEditor, catalogWidgets } from './widgets/catalog-widgets.js';
 export { addressDraft, addressOptions, chooseAddressPart, type AddressDraft } from './address-choices.js';
 export { catalogText, type CatalogMessageKey } from './catalog-messages.js';
+export { RelationSourceContext, useRelationSource, optionLabel, optionDetail, type RelationSource, type RelationOption, type RelationSearchResult } from './relation-source.js';
+export { RelationEditor, relationWidget, RELATION_SEARCH_DEBOUNCE_MS } from './widgets/relation-widget.js';
+export { ComputedDisplay, computedText, lookupWidget, rollupWidget } from './widgets/computed-widgets.js';
+export { relationCell, type RelatedById } from './relation-cell.js';
+export { relationText, type RelationMessageKey } from './relation-messages.js';

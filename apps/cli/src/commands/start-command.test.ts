@@ -42,6 +42,14 @@ describe('trellis start', () => {
     const page = (await (await fetch(`${running.url}/api/apps/${crmPackage.app.key}/forms/${first}/records?limit=1`)).json()) as { total: number };
     expect(page.total).toBeGreaterThan(0);
     expect(io.lines.join('\n')).not.toMatch(/refused/);
+    // the demo contacts name their customer; data linkage filled the relation, and the customer rolls them up
+    type Page = { items: { data: Record<string, unknown> }[]; related?: Record<string, Record<string, { title: string | null }>> };
+    const contacts = (await (await fetch(`${running.url}/api/apps/${crmPackage.app.key}/forms/contact/records?limit=5`)).json()) as Page;
+    expect(contacts.items.length).toBeGreaterThan(0);
+    for (const c of contacts.items) expect(contacts.related?.['customer']?.[String(c.data['customer'])]?.title).toBe(c.data['customer_name']);
+    const customers = (await (await fetch(`${running.url}/api/apps/${crmPackage.app.key}/forms/customer/records?limit=20`)).json()) as Page;
+    expect(customers.items.every((c) => typeof c.data['contact_count'] === 'number' && typeof c.data['won_amount'] === 'number')).toBe(true);
+    expect(customers.items.some((c) => (c.data['contact_count'] as number) > 0)).toBe(true);
     await running.stop();
 
     const again = capture();

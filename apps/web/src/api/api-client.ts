@@ -132,7 +132,7 @@ export class ApiClient {
       'GET',
       `/api/apps/${seg(app)}/forms/${seg(form)}/records${query ? `?${query}` : ''}`,
     );
-    return { items: body.items, total: body.total ?? body.items.length, totalExact: body.totalExact !== false, nextCursor: body.nextCursor ?? null };
+    return { items: body.items, total: body.total ?? body.items.length, totalExact: body.totalExact !== false, nextCursor: body.nextCursor ?? null, ...(body.related ? { related: body.related } : {}) };
   }
 
   getRecord(app: string, form: string, id: string): Promise<RecordDto> {

@@ -23,7 +23,12 @@ export interface RecordDto {
   readonly deptId?: string | null;
   readonly deletedAt?: string | null;
   readonly data: Readonly<Record<string, unknown>>;
+  /** Display values of the records its relation fields point at (on reads): field → id → `{ title, fields }`. */
+  readonly related?: RelatedRecordsDto;
 }
+
+/** Display values of related records by relation field key and id. */
+export type RelatedRecordsDto = Readonly<Record<string, Readonly<Record<string, { readonly title: string | null; readonly fields: Readonly<Record<string, unknown>> }>>>>;
 
 /** One page of a list: `total` is exact unless `totalExact` is false (a fast estimate on very large forms). */
 export interface RecordPage {
@@ -31,6 +36,8 @@ export interface RecordPage {
   readonly total: number;
   readonly totalExact: boolean;
   readonly nextCursor: string | null;
+  /** Display values of the records the page's relation fields point at. */
+  readonly related?: RelatedRecordsDto;
 }
 
 /** The parameters of `GET …/records`. */

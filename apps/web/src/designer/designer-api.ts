@@ -28,6 +28,8 @@ export interface PlanDto {
   readonly toVersion: number;
   readonly tablesToCreate: readonly { readonly form: string; readonly table: string }[];
   readonly columnsToAdd: readonly PlanColumn[];
+  /** Join tables of new multiple relations (absent from servers before relations). */
+  readonly joinTablesToCreate?: readonly { readonly form: string; readonly key: string; readonly target: string }[];
   readonly fieldsHidden: readonly PlanColumn[];
   readonly formsHidden: readonly { readonly form: string; readonly table: string }[];
   readonly fieldsRestored: readonly PlanColumn[];

@@ -312,6 +312,7 @@ export function DesignerPage() {
           ) : form ? (
             <PropertiesPanel
               form={form}
+              pkg={draft}
               field={selectedField}
               problems={fieldProblems}
               onChange={(next: FieldDef) => {

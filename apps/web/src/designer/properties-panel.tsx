@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { fieldTypes } from '@trellis/forms';
-import { localize, type FieldDef, type FormDef } from '@trellis/schema';
+import { localize, type AppPackage, type FieldDef, type FormDef } from '@trellis/schema';
+import { LinkageEditor, RELATION_EDITOR_TYPES, RelationProperties } from './relation-properties.js';
 import { ConditionBuilder } from '@trellis/ui';
 import { useLocale } from '../i18n/use-t.js';
 import { useDesignerT } from './designer-messages.js';
@@ -17,6 +18,8 @@ export interface PropertiesPanelProps {
   /** Problems of this field from the draft checks, by property (`key`, `options`, …). */
   readonly problems: (property: string) => string[];
   readonly onChange: (next: FieldDef) => void;
+  /** The whole draft, for editors that pick other forms (relations, lookups, rollups, data linkage). */
+  readonly pkg?: AppPackage;
 }
 
 function without<T extends object>(obj: T, name: keyof T): T {
@@ -25,7 +28,7 @@ function without<T extends object>(obj: T, name: keyof T): T {
 }
 
 /** Every property of the selected field: labels, key, texts, required, default, type options, visible-when. */
-export function PropertiesPanel({ form, field, problems, onChange }: PropertiesPanelProps) {
+export function PropertiesPanel({ form, field, problems, onChange, pkg }: PropertiesPanelProps) {
   const t = useDesignerT();
   const locale = useLocale();
   if (field === undefined) {
@@ -66,7 +69,11 @@ export function PropertiesPanel({ form, field, problems, onChange }: PropertiesP
       {type?.optionsSchema ? (
         <fieldset className="designer-options">
           <legend>{t('typeOptions')}</legend>
-          <OptionsEditor idBase={`${idBase}-opt`} schema={panelOptionsSchema(optionsSchema) as never} value={field.options ?? {}} onChange={(o) => set('options', Object.keys(o).length === 0 ? undefined : o)} />
+          {pkg && RELATION_EDITOR_TYPES.has(field.type) ? (
+            <RelationProperties pkg={pkg} form={form} field={field} idBase={`${idBase}-opt`} onChange={(o) => set('options', Object.keys(o).length === 0 ? undefined : o)} />
+          ) : (
+            <OptionsEditor idBase={`${idBase}-opt`} schema={panelOptionsSchema(optionsSchema) as never} value={field.options ?? {}} onChange={(o) => set('options', Object.keys(o).length === 0 ? undefined : o)} />
+          )}
           <SerialPreview field={field} locale={locale} />
           {problems('options').map((m, i) => (
             <p key={i} className="tr-field-error">
@@ -77,6 +84,9 @@ export function PropertiesPanel({ form, field, problems, onChange }: PropertiesP
       ) : null}
       {hasCascade ? (
         <CascadeEditor form={form} field={field} idBase={`${idBase}-cascade`} onChange={(c) => set('options', c === undefined ? without(field.options ?? {}, 'cascade') : { ...field.options, cascade: c })} />
+      ) : null}
+      {pkg && type && (type.storage === undefined || fieldTypes.storage(field) === 'column') && (type.storesValue ?? true) ? (
+        <LinkageEditor pkg={pkg} form={form} field={field} idBase={`${idBase}-link`} onChange={(d) => set('defaultFrom', d)} />
       ) : null}
       <fieldset className="designer-options">
         <legend>{t('visibleWhen')}</legend>

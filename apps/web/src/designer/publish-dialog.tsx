@@ -19,6 +19,7 @@ export function planLines(plan: PlanDto, t: ReturnType<typeof useDesignerT>): st
   if (plan.newApp) lines.push(t('planNewApp'));
   if (plan.tablesToCreate.length > 0) lines.push(t('planTables', { list: list(plan.tablesToCreate.map((x) => x.form)) }));
   if (plan.columnsToAdd.length > 0) lines.push(t('planColumns', { list: list(plan.columnsToAdd.map((c) => `${c.form}.${c.key}`)) }));
+  if ((plan.joinTablesToCreate?.length ?? 0) > 0) lines.push(t('planJoinTables', { list: list(plan.joinTablesToCreate!.map((j) => `${j.form}.${j.key} → ${j.target}`)) }));
   if (plan.fieldsHidden.length > 0) lines.push(t('planHidden', { list: list(plan.fieldsHidden.map((c) => `${c.form}.${c.key}`)) }));
   if (plan.formsHidden.length > 0) lines.push(t('planFormsHidden', { list: list(plan.formsHidden.map((f) => f.form)) }));
   if (plan.fieldsRestored.length > 0) lines.push(t('planRestored', { list: list(plan.fieldsRestored.map((c) => `${c.form}.${c.key}`)) }));

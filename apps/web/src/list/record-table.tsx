@@ -1,11 +1,13 @@
 import { useNavigate } from 'react-router';
 import { localize, type FieldDef, type FormDef } from '@trellis/schema';
 import { CellValue, formatDateTime } from '@trellis/ui';
-import type { RecordDto } from '../api/api-types.js';
+import type { RecordDto, RelatedRecordsDto } from '../api/api-types.js';
 import { useLocale, useT } from '../i18n/use-t.js';
 import { usePrintT } from '../print/print-messages.js';
 import { sortDirectionOf } from './list-view-state.js';
 import { isSortableField } from './sortable-field.js';
+
+/** Lookups, rollups and multiple relations have no column of their own: the server cannot sort by them. */
 
 /** Props of `RecordTable`. */
 export interface RecordTableProps {
@@ -21,6 +23,8 @@ export interface RecordTableProps {
   readonly busy: boolean;
   /** Row checkboxes (for batch printing); no checkbox column when absent. */
   readonly selection?: RecordSelection;
+  /** Display values of related records (the page's `related`), so relation cells show names. */
+  readonly related?: RelatedRecordsDto;
 }
 
 /** The selected rows of a record table. */
@@ -36,7 +40,7 @@ export interface RecordSelection {
  * headers (`aria-sort`), rows that open the record (the first cell is a real link, so the
  * keyboard reaches it), values drawn by the field widgets' cell renderers.
  */
-export function RecordTable({ app, form, columns, items, sort, onSort, deleted, onRestore, busy, selection }: RecordTableProps) {
+export function RecordTable({ app, form, columns, items, sort, onSort, deleted, onRestore, busy, selection, related }: RecordTableProps) {
   const pt = usePrintT();
   const t = useT();
   const locale = useLocale();
@@ -114,10 +118,10 @@ export function RecordTable({ app, form, columns, items, sort, onSort, deleted, 
                         navigate(recordUrl(record));
                       }}
                     >
-                      <CellValue field={field} value={record.data[field.key]} locale={locale} />
+                      <CellValue field={field} value={record.data[field.key]} locale={locale} related={related?.[field.key]} />
                     </a>
                   ) : (
-                    <CellValue field={field} value={record.data[field.key]} locale={locale} />
+                    <CellValue field={field} value={record.data[field.key]} locale={locale} related={related?.[field.key]} />
                   )}
                 </td>
               ))}

@@ -2,7 +2,11 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { Link, useNavigate, useParams } from 'react-router';
 import { localize, type ErrorDetail, type FormDef } from '@trellis/schema';
 import { compileForm } from '@trellis/forms';
-import { FormRenderer, focusFirstInvalidField, formatDateTime, groupErrorsByField, type FieldErrors } from '@trellis/ui';
+import { FormRenderer, RelationSourceContext, focusFirstInvalidField, formatDateTime, groupErrorsByField, type FieldErrors } from '@trellis/ui';
+import { fetchLinkedValues } from '../api/relation-api.js';
+import { linkageTriggers } from '../record/linkage-triggers.js';
+import { withoutComputed } from '../record/computed-fields.js';
+import { createRelationSource } from '../record/relation-source.js';
 import { api } from '../api/api.js';
 import { ApiError } from '../api/api-client.js';
 import type { RecordDto } from '../api/api-types.js';
@@ -96,10 +100,31 @@ function RecordForm({ app, form, id }: { readonly app: string; readonly form: Fo
     showErrors(result.ok ? [] : result.errors);
   }, [values, submitted, validate, showErrors]);
 
+  // Data linkage: when a field a linkage matches on changes, ask the server for the linked defaults.
+  const relationSource = useMemo(() => createRelationSource(app, form.key, record?.related), [app, form.key, record]);
+  const triggers = useMemo(() => linkageTriggers(form), [form]);
+  const valuesRef = useRef(values);
+  valuesRef.current = values;
+  const linkage = useRef<{ timer?: ReturnType<typeof setTimeout>; seq: number }>({ seq: 0 });
+  useEffect(() => () => clearTimeout(linkage.current.timer), []);
+  const askLinkage = (key: string) => {
+    clearTimeout(linkage.current.timer);
+    linkage.current.timer = setTimeout(() => {
+      const seq = ++linkage.current.seq;
+      fetchLinkedValues(app, form.key, valuesRef.current, [key]).then(
+        (linked) => {
+          if (seq === linkage.current.seq && Object.keys(linked).length > 0) setValues((v) => ({ ...v, ...linked }));
+        },
+        () => undefined, // linkage only helps; a failed call leaves the form as typed
+      );
+    }, LINKAGE_DEBOUNCE_MS);
+  };
+
   const onChange = (key: string, value: unknown) => {
     setValues((v) => ({ ...v, [key]: value }));
     setDuplicates([]);
     setDirty(true);
+    if (triggers.has(key)) askLinkage(key);
   };
 
   const submit = async (e: FormEvent) => {
@@ -115,7 +140,7 @@ function RecordForm({ app, form, id }: { readonly app: string; readonly form: Fo
     setSaving(true);
     try {
       if (record) {
-        const patch = changedFields(result.value, record.data);
+        const patch = withoutComputed(form, changedFields(result.value, record.data));
         const saved = Object.keys(patch).length === 0 ? record : await api.updateRecord(app, form.key, record.id, record.version, patch);
         setRecord(saved);
         setValues({ ...saved.data });
@@ -124,7 +149,7 @@ function RecordForm({ app, form, id }: { readonly app: string; readonly form: Fo
         setDirty(false);
         notify(t('saved'));
       } else {
-        const created = await api.createRecord(app, form.key, result.value);
+        const created = await api.createRecord(app, form.key, withoutComputed(form, result.value));
         notify(t('created'));
         navigate(`${listUrl}/records/${created.id}`, { replace: true });
       }
@@ -208,7 +233,9 @@ function RecordForm({ app, form, id }: { readonly app: string; readonly form: Fo
         </div>
       ) : null}
       <form className="card record-form" onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
-        <FormRenderer form={form} values={values} onChange={onChange} errors={errors} locale={locale} disabled={saving} />
+        <RelationSourceContext.Provider value={relationSource}>
+          <FormRenderer form={form} values={values} onChange={onChange} errors={errors} locale={locale} disabled={saving} />
+        </RelationSourceContext.Provider>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={saving}>
             {saving ? t('saving') : record ? t('save') : t('create')}
@@ -242,6 +269,9 @@ function RecordForm({ app, form, id }: { readonly app: string; readonly form: Fo
     </>
   );
 }
+
+/** How long typing in a linkage key field must pause before the linked defaults are fetched (ms). */
+const LINKAGE_DEBOUNCE_MS = 300;
 
 /** The record's name for headings: its title field's value, else its id. */
 function recordTitle(form: FormDef, record: RecordDto, locale: string): string {

@@ -145,6 +145,7 @@ export function RecordListPage() {
             form={form}
             columns={columns}
             items={page.items}
+            {...(page.related ? { related: page.related } : {})}
             sort={view.sort}
             onSort={(field) => update((s) => withQuery(s, { sort: nextSort(s.sort, field) }))}
             deleted={view.deleted}

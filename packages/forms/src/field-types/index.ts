@@ -20,9 +20,13 @@ import { timeType } from './time.js';
 import { urlType } from './url.js';
 import { catalogFieldTypes } from './catalog-types.js';
 import { subtableType } from './subtable.js';
+import { relationType } from './relation.js';
+import { lookupType } from './lookup.js';
+import { rollupType } from './rollup.js';
 
 export { booleanType, dateType, datetimeType, longTextType, multiSelectType, numberType, singleSelectType, textType };
 export { descriptionType };
+export { relationType, lookupType, rollupType };
 export { emailType, idNumberType, moneyType, percentType, phoneType, ratingType, richTextType, tagsType, timeType, urlType };
 export { subtableType };
 
@@ -49,4 +53,7 @@ export const builtInFieldTypes: readonly FieldTypeDefinition[] = [
   descriptionType,
   ...catalogFieldTypes,
   subtableType,
+  relationType,
+  lookupType,
+  rollupType,
 ];

@@ -35,6 +35,11 @@ export const planSchema = {
     toVersion: { type: 'integer' },
     tablesToCreate: { type: 'array', items: { type: 'object', properties: { form: { type: 'string' }, table: { type: 'string' }, columns: { type: 'array', items: columnChange } } } },
     columnsToAdd: { type: 'array', items: columnChange },
+    joinTablesToCreate: {
+      type: 'array',
+      description: 'Join tables of multiple relations to create',
+      items: { type: 'object', properties: { form: { type: 'string' }, table: { type: 'string' }, fieldId: { type: 'string' }, key: { type: 'string' }, joinTable: { type: 'string' }, target: { type: 'string' }, targetTable: { type: 'string' } } },
+    },
     formsHidden: { type: 'array', items: formRef },
     formsRestored: { type: 'array', items: formRef },
     fieldsHidden: { type: 'array', items: fieldRef },

@@ -8,6 +8,7 @@ import { createFormTable } from './form-table.js';
 import { columnTypeSql } from './column-types.js';
 import { syncUniqueIndexes } from './unique-indexes.js';
 import { applyChildPlan } from '../child-tables/apply-child-plan.js';
+import { createJoinTable } from '../relations/join-tables.js';
 
 /**
  * Applies a {@link PublishPlan} inside the caller's transaction: DDL for new tables and
@@ -40,6 +41,7 @@ export async function applyPlan(trx: Kysely<SystemDatabase>, plan: PublishPlan, 
   }
   await insertFieldRows(trx, app, plan.toVersion, plan.columnsToAdd);
   await applyChildPlan(trx, app, plan.schema, plan.toVersion, plan.childTables);
+  for (const join of plan.joinTablesToCreate) await createJoinTable(trx, plan.schema, join);
 
   for (const form of plan.formsHidden) await setFormHidden(trx, app, form.form, true);
   for (const form of plan.formsRestored) await setFormHidden(trx, app, form.form, false);

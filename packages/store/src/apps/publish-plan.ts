@@ -4,6 +4,7 @@ import { appSchemaName, assertFieldKey, assertKey } from '../identifiers.js';
 import { COLUMN_TYPES, isValueType } from './column-types.js';
 import { canonicalJson } from './canonical-json.js';
 import { childPlanChanged, planChildTables, type ChildTablePlan, type StoredChildTables } from '../child-tables/child-table-plan.js';
+import { planJoinTables, type JoinTableChange } from '../relations/join-tables.js';
 
 /** A field's column as the store records it (`trellis.app_fields`). */
 export interface StoredField {
@@ -68,6 +69,8 @@ export interface PublishPlan {
   readonly formsHidden: readonly { readonly form: string; readonly table: string }[];
   /** Hidden forms that are back in the definition. */
   readonly formsRestored: readonly { readonly form: string; readonly table: string }[];
+  /** Join tables of multiple relations to create (`IF NOT EXISTS`: a relation that comes back keeps its rows). */
+  readonly joinTablesToCreate: readonly JoinTableChange[];
   /** Fields removed from the definition: the column and its values stay, hidden. */
   readonly fieldsHidden: readonly FieldRef[];
   /** Hidden fields (same `id`) that are back in the definition, with their old values. */
@@ -177,12 +180,13 @@ export function planChanges(current: CurrentState, pkg: AppPackage, catalog: Fie
   const parentTables = new Map(pkg.forms.map((f) => [f.key, current.forms.get(f.key)?.table ?? f.key]));
   const childTables = planChildTables(current.childTables ?? new Map(), parentTables, pkg, catalog);
 
+  const joinTablesToCreate = planJoinTables(current, pkg);
   const appChanged = current.package !== null && canonicalJson({ ...current.package, forms: [] }) !== canonicalJson({ ...pkg, forms: [] });
   const changed =
     current.package === null ||
     appChanged ||
     childPlanChanged(childTables) ||
-    tablesToCreate.length + columnsToAdd.length + formsHidden.length + formsRestored.length + fieldsHidden.length + fieldsRestored.length + keysRenamed.length + definitionsChanged.length > 0 ||
+    tablesToCreate.length + columnsToAdd.length + joinTablesToCreate.length + formsHidden.length + formsRestored.length + fieldsHidden.length + fieldsRestored.length + keysRenamed.length + definitionsChanged.length > 0 ||
     canonicalJson(current.package.forms.map((f) => f.key)) !== canonicalJson(pkg.forms.map((f) => f.key));
 
   return {
@@ -193,6 +197,7 @@ export function planChanges(current: CurrentState, pkg: AppPackage, catalog: Fie
     toVersion: (current.version ?? 0) + 1,
     tablesToCreate,
     columnsToAdd,
+    joinTablesToCreate,
     formsHidden,
     formsRestored,
     fieldsHidden,

@@ -6,6 +6,8 @@ import type { SystemDatabase } from '../system-tables.js';
 import { loadLivePackage, NO_STORE_FILLED_FIELDS, storeFilledFields, type StoreFilledFields } from './store-filled-fields.js';
 import type { ChildTableMeta } from '../child-tables/child-rows.js';
 import { loadChildTables } from '../child-tables/child-table-state.js';
+import { withFormLinks } from '../relations/form-links.js';
+import type { FormLinks } from '../relations/relation-layout.js';
 
 /** A value-holding field of a live form and the column that stores it. */
 export interface FieldColumn {
@@ -59,12 +61,14 @@ export interface FormMeta {
   readonly textColumns: readonly string[];
   /** The table as a quoted `"schema"."table"` reference. */
   readonly tableRef: RawBuilder<unknown>;
-  /** The columns a record read selects, as references into the list alias `t` (built once per layout). */
+  /** The columns a record read selects, as references into the list alias `t` (built once per layout), then the computed values. */
   readonly listColumns: readonly RawBuilder<unknown>[];
   /** Serial and system fields: values the store draws or reads from system columns. */
   readonly filled: StoreFilledFields;
   /** The live sub-table fields and their child tables (rows are read and written by `child-tables/child-rows.ts`). */
   readonly children: readonly ChildTableMeta[];
+  /** Relations, lookups and rollups of the form (absent for a form without them). */
+  readonly links?: FormLinks;
 }
 
 /** The alias lists give the form's table; conditions qualify their columns with it. */
@@ -139,7 +143,7 @@ export class FormCatalog {
       const filled = storeFilledFields(pkg?.forms.find((f) => f.key === row.form_key), new Map(fields.map((f) => [f.fieldId, f.column])));
       forms.set(row.form_key, buildFormMeta(app, row.form_key, row.table_name, fields, filled, children));
     }
-    return { loadedAt: Date.now(), forms };
+    return { loadedAt: Date.now(), forms: await withFormLinks(db, app, forms) };
   }
 }
 

@@ -6,6 +6,7 @@ import { LIST_ALIAS as T, type FormMeta } from './form-catalog.js';
 import { decodeCursor, encodeCursor, keysetCondition, resolveSort, type SortSpec } from './keyset.js';
 import { toRecord, type StoredRecord } from './record-shape.js';
 import { textSearchCondition } from './text-search.js';
+import type { RelatedRecords } from '../relations/related-display.js';
 import { countRows, DEFAULT_EXACT_COUNT_LIMIT, type CountCache, type TotalCount } from './total-count.js';
 
 /** What `records.list` accepts. */
@@ -37,6 +38,8 @@ export interface ListResult {
   readonly totalExact: boolean;
   /** Pass as `cursor` for the next page; null on the last page. */
   readonly nextCursor: string | null;
+  /** Display values of the records the page's relation fields point at (forms with relations only). */
+  readonly related?: RelatedRecords;
 }
 
 /** The largest page a list returns. */

@@ -3,7 +3,10 @@ import { writeAudit, type WriteContext } from '../audit/audit-log.js';
 import { StoreErrors } from '../errors.js';
 import { isUuid } from '../identifiers.js';
 import type { SystemDatabase } from '../system-tables.js';
-import type { FormCatalog, FormMeta } from './form-catalog.js';
+import { LIST_ALIAS, type FormCatalog, type FormMeta } from './form-catalog.js';
+import { firstMatch, type MatchPair } from '../relations/first-match.js';
+import { relatedDisplay } from '../relations/related-display.js';
+import { checkRelatedIds, relatedIdsOf, writeJoinRows, type RelatedIds } from '../relations/relation-writes.js';
 import { listRecords, type ListQuery, type ListResult, type ListSettings } from './list-records.js';
 import { duplicateError } from './duplicate-error.js';
 import { mapValueError, selectColumns, toColumnValues, toRecord, type StoredRecord } from './record-shape.js';
@@ -67,7 +70,9 @@ export class RecordRepository {
     const actor = userId(ctx.actor);
     const asked = requestedOwner(meta.filled, data);
     const owner = asked ?? (ctx.ownerId === undefined ? actor : ctx.ownerId);
+    const related = relatedIdsOf(meta.links, data);
     return this.#write(meta, { values }, async (trx) => {
+      await checkRelatedIds(trx, related, (f) => this.#forms.get(app, f, trx));
       if (asked !== undefined) await this.#fill.ownerPolicy?.({ app, form, recordId: null, from: null, to: asked, actor: ctx.actor });
       Object.assign(values, await drawSerials(trx, app, form, meta.filled.serials, this.#fill.serial));
       const row = await table(trx, meta)
@@ -75,7 +80,7 @@ export class RecordRepository {
         .values({ ...values, created_by: actor, updated_by: actor, owner_id: owner, dept_id: ctx.deptId ?? null })
         .returning(selectColumns(meta))
         .executeTakeFirstOrThrow();
-      const inserted = toRecord(meta, row);
+      const inserted = await this.#reread(trx, meta, row, related);
       await writeChildRows(trx, meta, inserted.id, rows, 'create');
       const record = await loadRows(trx, meta, inserted);
       await writeAudit(trx, ctx, { action: 'create', app, form, recordId: record.id, after: record });
@@ -86,9 +91,11 @@ export class RecordRepository {
   /** One record; `RECORD_NOT_FOUND` when absent or (unless `includeDeleted`) in the recycle bin. */
   async get(app: string, form: string, id: string, options: { includeDeleted?: boolean } = {}): Promise<StoredRecord> {
     const meta = await this.#forms.get(app, form);
-    const row = isUuid(id) ? await selectRow(this.#db, meta, id, false) : undefined;
-    if (!row || (row.deleted_at !== null && !options.includeDeleted)) throw notFound(meta, id);
-    return loadRows(this.#db, meta, toRecord(meta, row));
+    const row = isUuid(id) ? await readRow(this.#db, meta, id) : undefined;
+    if (!row || (row['deleted_at'] !== null && !options.includeDeleted)) throw notFound(meta, id);
+    const record = await loadRows(this.#db, meta, toRecord(meta, row));
+    if (meta.links === undefined || meta.links.relations.size === 0) return record;
+    return { ...record, related: await relatedDisplay(this.#db, meta.links, [record.data], (f) => this.#forms.get(app, f)) };
   }
 
   /**
@@ -104,12 +111,16 @@ export class RecordRepository {
     }
     const { data: columns, rows } = splitChildData(meta, update.data);
     const values = toColumnValues(meta, columns);
+    const related = relatedIdsOf(meta.links, update.data);
     if (!isUuid(id)) throw notFound(meta, id);
     let current: Readonly<Record<string, unknown>> = values;
     return this.#write(meta, { values: () => current, selfId: id }, async (trx) => {
       const beforeRow = await selectRow(trx, meta, id, true);
       if (!beforeRow || beforeRow.deleted_at !== null) throw notFound(meta, id);
       current = { ...columnsOf(meta, beforeRow), ...values };
+      // the computed values (lookups, rollups, multiple relations) as they were, read before the write
+      const beforeRecord = meta.links === undefined || meta.links.computed.length === 0 ? toRecord(meta, beforeRow) : toRecord(meta, (await readRow(trx, meta, id))!);
+      await checkRelatedIds(trx, related, (f) => this.#forms.get(app, f, trx));
       const asked = requestedOwner(meta.filled, update.data);
       const owner = asked !== undefined && asked !== beforeRow.owner_id ? { owner_id: asked } : {};
       if (asked !== undefined && 'owner_id' in owner) await this.#fill.ownerPolicy?.({ app, form, recordId: id, from: (beforeRow.owner_id as string | null) ?? null, to: asked, actor: ctx.actor });
@@ -121,9 +132,9 @@ export class RecordRepository {
         .returning(selectColumns(meta))
         .executeTakeFirst();
       if (!row) throw conflict(meta, id, update.version, Number(beforeRow.version));
-      const before = await loadRows(trx, meta, toRecord(meta, beforeRow));
+      const before = await loadRows(trx, meta, beforeRecord);
       await writeChildRows(trx, meta, id, rows, 'update');
-      const after = await loadRows(trx, meta, toRecord(meta, row));
+      const after = await loadRows(trx, meta, await this.#reread(trx, meta, row, related));
       await writeAudit(trx, ctx, { action: 'update', app, form, recordId: id, before, after });
       return after;
     });
@@ -143,9 +154,30 @@ export class RecordRepository {
   async list(app: string, form: string, query: ListQuery = {}): Promise<ListResult> {
     const meta = await this.#forms.get(app, form);
     const page = await listRecords(this.#db, meta, query, this.#settings);
-    if (meta.children.length === 0) return page;
-    const rows = await readChildRows(this.#db, meta, page.items.map((r) => r.id));
-    return { ...page, items: page.items.map((r) => withRows(meta, r, rows)) };
+    const rows = meta.children.length === 0 ? undefined : await readChildRows(this.#db, meta, page.items.map((r) => r.id));
+    const withChildren = rows === undefined ? page : { ...page, items: page.items.map((r) => withRows(meta, r, rows)) };
+    if (meta.links === undefined || meta.links.relations.size === 0) return withChildren;
+    return { ...withChildren, related: await relatedDisplay(this.#db, meta.links, page.items.map((r) => r.data), (f) => this.#forms.get(app, f)) };
+  }
+
+  /**
+   * The oldest live record of `form` whose fields equal the given values, or null: what data
+   * linkage copies its defaults from (`defaultFrom: { kind: 'linkage' }`).
+   *
+   * @example await store.records.firstMatch('crm', 'customer', [{ field: 'name', value: 'ACME' }])
+   */
+  async firstMatch(app: string, form: string, match: readonly MatchPair[]): Promise<StoredRecord | null> {
+    const meta = await this.#forms.get(app, form);
+    return firstMatch(this.#db, meta, match);
+  }
+
+  /** After a write: the join rows, then the record read back with its computed values. */
+  async #reread(trx: Kysely<SystemDatabase>, meta: FormMeta, row: Record<string, unknown>, related: readonly RelatedIds[]): Promise<StoredRecord> {
+    // computed values (lookups, rollups, the ids of multiple relations) need a read after the write
+    if (meta.links === undefined || meta.links.computed.length === 0) return toRecord(meta, row);
+    const id = row['id'] as string;
+    await writeJoinRows(trx as unknown as Kysely<any>, meta, id, related);
+    return toRecord(meta, (await readRow(trx, meta, id))!);
   }
 
   async #move(app: string, form: string, id: string, ctx: DeleteContext, action: 'delete' | 'restore'): Promise<StoredRecord> {
@@ -205,6 +237,15 @@ function pickRows(meta: FormMeta, record: StoredRecord): Record<string, never[]>
 
 function table(db: Kysely<SystemDatabase>, meta: FormMeta): Kysely<any> {
   return (db as unknown as Kysely<any>).withSchema(meta.schema);
+}
+
+/** One record with its computed values (lookups, rollups, multiple relations), by id. */
+async function readRow(db: Kysely<SystemDatabase>, meta: FormMeta, id: string): Promise<Record<string, unknown> | undefined> {
+  return (db as unknown as Kysely<any>)
+    .selectFrom(meta.tableRef.as(LIST_ALIAS))
+    .select(meta.listColumns as never)
+    .where(sql.ref(`${LIST_ALIAS}.id`), '=', id)
+    .executeTakeFirst() as Promise<Record<string, unknown> | undefined>;
 }
 
 async function selectRow(db: Kysely<SystemDatabase>, meta: FormMeta, id: string, lock: boolean): Promise<Record<string, unknown> | undefined> {

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { StoreErrors } from '../errors.js';
 import { jsonParam } from '../json-param.js';
+import type { RelatedRecords } from '../relations/related-display.js';
 import { SYSTEM_SELECT, type FieldColumn, type FormMeta } from './form-catalog.js';
 import { fillSystemFields, isStoreFilled } from './store-filled-fields.js';
 
@@ -17,6 +18,8 @@ export interface StoredRecord {
   readonly deletedAt: string | null;
   /** One property per live field key; `null` when the field has no value. */
   readonly data: Readonly<Record<string, unknown>>;
+  /** On reads (`get`): display values of the records its relation fields point at (see `RelatedRecords`). */
+  readonly related?: RelatedRecords;
 }
 
 
@@ -36,6 +39,7 @@ export function toRecord(meta: FormMeta, row: Readonly<Record<string, unknown>>)
   const data: Record<string, unknown> = {};
   for (const f of meta.fields) data[f.key] = row[f.column] ?? null;
   fillSystemFields(meta.filled, row, data);
+  for (const c of meta.links?.computed ?? []) data[c.key] = row[c.alias] ?? null;
   return {
     id: row.id as string,
     version: Number(row.version),
@@ -67,6 +71,7 @@ export function toColumnValues(meta: FormMeta, data: Readonly<Record<string, unk
   for (const [key, value] of Object.entries(data)) {
     if (value === undefined || isStoreFilled(meta.filled, key)) continue; // serial and system fields: see store-filled-fields.ts
     const field = meta.byKey.get(key);
+    if (!field && meta.links?.withoutColumn.has(key)) continue; // computed, or join rows (relations/relation-writes.ts)
     if (!field) {
       unknown.push({ path: `/data/${key}`, message: `form '${meta.form}' has no field '${key}'` });
       continue;

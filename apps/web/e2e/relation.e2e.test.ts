@@ -1,0 +1,145 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fieldTypes } from '@trellis/forms';
+import { buildServer } from '@trellis/server';
+import { openStore, type Store } from '@trellis/store';
+import { crmPackage } from '@trellis/example-crm';
+
+/**
+ * A relation field end to end in a real Chromium: the CRM is imported, a new form gets a
+ * relation to the CRM's customer form by drag-and-drop in the designer, the app is
+ * published, a record is created by picking a customer after typing part of its name, and
+ * the list shows the customer's name (not its id).
+ */
+const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+const SHOTS = process.env.TRELLIS_E2E_SCREENSHOTS;
+
+let dataDir: string;
+let store: Store;
+let server: Awaited<ReturnType<typeof buildServer>>;
+let base: string;
+let browser: Browser;
+let page: Page;
+
+async function shot(name: string): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, `relation-${name}.png`), fullPage: true });
+}
+const drag = (source: Locator, target: Locator) => source.dragTo(target);
+const canvasKeys = () => page.locator('.designer-canvas [data-field-key]').evaluateAll((els) => els.map((e) => e.getAttribute('data-field-key')));
+const post = async (path: string, body: unknown) => {
+  const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  expect(res.status, await res.clone().text()).toBeLessThan(300);
+  return res.json();
+};
+
+describe('a relation field in Chromium', () => {
+  beforeAll(async () => {
+    execFileSync('pnpm', ['--filter', '@trellis/web', 'build'], { cwd: repoRoot, stdio: 'ignore' });
+    dataDir = mkdtempSync(join(tmpdir(), 'trellis-e2e-relation-'));
+    store = await openStore({ dataDir, catalog: fieldTypes });
+    server = await buildServer({ store, webRoot });
+    base = await server.listen({ host: '127.0.0.1', port: 0 });
+    await post('/api/apps/import', crmPackage);
+    const customer = (crmPackage as unknown as { forms: { key: string; fields: { key: string; required?: boolean; options?: { choices?: { value: string }[] } }[] }[] }).forms.find((f) => f.key === 'customer')!;
+    const industry = customer.fields.find((f) => f.key === 'industry')!.options!.choices![0]!.value;
+    const names = ['华为技术有限公司', 'Acme Trading', 'Acme Logistics', 'Globex'];
+    for (const [i, name] of names.entries()) await post('/api/apps/crm/forms/customer/records', { data: { name, industry, phone: `1380000000${i}`, city: i === 1 ? 'Shanghai' : 'Beijing' } });
+    browser = await chromium.launch({
+      executablePath: process.env.TRELLIS_CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${base}/`);
+    await page.evaluate(() => localStorage.setItem('trellis.locale', 'en'));
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await store?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('adds a form with a relation to the customer form by drag and drop, and publishes it', async () => {
+    await page.goto(`${base}/apps/crm/design`);
+    await page.getByRole('button', { name: /New form/ }).click();
+    await page.getByLabel('Form name').fill('Visit');
+    await page.getByLabel('Form key').fill('visit');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await page.waitForURL(`${base}/apps/crm/design/visit`);
+    const palette = (type: string) => page.locator(`.designer-palette [data-field-type="${type}"]`);
+    await drag(palette('text'), page.locator('[data-drop-section="0"]'));
+    await expect.poll(canvasKeys).toEqual(['text']);
+    await drag(palette('relation'), page.locator('[data-drop-section="0"]'));
+    await expect.poll(canvasKeys).toEqual(['text', 'relation']);
+
+    await page.locator('.designer-canvas [data-field-key="relation"] .designer-field-main').click();
+    const props = page.getByRole('complementary', { name: /Properties/ });
+    await props.getByLabel('Label (English)').fill('Customer');
+    await props.getByLabel('Related form').selectOption('customer');
+    await props.getByLabel('Key', { exact: true }).fill('customer');
+    await props.getByLabel('City').check();
+    await expect.poll(canvasKeys).toEqual(['text', 'customer']);
+    await shot('01-designer');
+
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/New tables: .*visit/).waitFor();
+    await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+    await dialog.getByText(/Published as version 2\./).waitFor();
+    const live = await (await fetch(`${base}/api/apps/crm/package`)).json();
+    const visit = live.forms.find((f: { key: string }) => f.key === 'visit');
+    expect(visit.fields.find((f: { key: string }) => f.key === 'customer')).toMatchObject({ type: 'relation', options: { form: 'customer', displayFields: ['city'] } });
+    await dialog.getByRole('button', { name: 'Open the form' }).click();
+    await page.waitForURL(`${base}/apps/crm/forms/visit`);
+  });
+
+  it('creates a record by typing part of a customer name and picking it, and lists it with the name', async () => {
+    await page.getByRole('button', { name: 'New' }).click();
+    await page.waitForURL(/\/forms\/visit\/new$/);
+    await page.fill('#field-text', 'Quarterly review');
+    const picker = page.locator('#field-customer');
+    await picker.fill('acme');
+    const options = page.getByRole('listbox').getByRole('option');
+    // each result shows the title and the display field (the city)
+    await expect.poll(() => options.allInnerTexts()).toEqual(['Acme Logistics\nBeijing', 'Acme Trading\nShanghai']);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('[role="option"][aria-selected="true"] .tr-relation-option-title').innerText()).toBe('Acme Trading');
+    await page.keyboard.press('Enter');
+    await page.locator('.tr-relation-chip', { hasText: 'Acme Trading' }).waitFor();
+    expect(await page.getByRole('listbox').count()).toBe(0);
+    expect(page.url()).toMatch(/\/new$/); // Enter picked, it did not submit
+    await shot('02-picked');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await page.waitForURL(/\/forms\/visit\/records\/[0-9a-f-]{36}$/);
+    await page.locator('.tr-relation-chip', { hasText: 'Acme Trading' }).waitFor();
+    await page.locator('.breadcrumb a').click();
+    const row = page.locator('tbody tr', { hasText: 'Quarterly review' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Acme Trading');
+    expect(await row.innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
+    await shot('03-list');
+    const page1 = await (await fetch(`${base}/api/apps/crm/forms/visit/records`)).json();
+    const id = page1.items[0].data.customer;
+    expect(page1.related.customer[id].title).toBe('Acme Trading');
+  });
+
+  it('fills the linked customer of a CRM contact by data linkage when its customer name is typed', async () => {
+    await page.goto(`${base}/apps/crm/forms/contact/new`);
+    await page.fill('#field-customer_name', 'Globex');
+    // the record page asks POST …/linkage; the picker then names the id it got (GET …/options?ids=)
+    await page.locator('.tr-relation-chip', { hasText: 'Globex' }).waitFor();
+    await page.fill('#field-customer_name', 'Acme Logistics');
+    await page.locator('.tr-relation-chip', { hasText: 'Acme Logistics' }).waitFor();
+    expect(await page.locator('.tr-relation-chip').count()).toBe(1);
+    await shot('04-linkage');
+  });
+});
