@@ -70,7 +70,7 @@ const extremum = (name: 'MIN' | 'MAX'): FormulaFunction => ({
 
 /** Every function, by upper-case name. */
 export const FORMULA_FUNCTIONS: ReadonlyMap<string, FormulaFunction> = new Map(
-  [
+  ([
     // numbers and lists
     simple('SUM', 'sum', 1, Infinity, 'SUM(number, …)'),
     simple('AVERAGE', 'average', 1, Infinity, 'AVERAGE(number, …)'),
@@ -147,7 +147,7 @@ export const FORMULA_FUNCTIONS: ReadonlyMap<string, FormulaFunction> = new Map(
         return { dateAdd: [args[0]!.rule, args[1]!.rule, u] };
       },
     },
-  ].map((f) => [f.name, f as FormulaFunction]),
+  ] satisfies FormulaFunction[]).map((f) => [f.name, f as FormulaFunction]),
 );
 
 /** The display name of a json-logic operator in formula error messages (`cat` → `CONCAT`). */

@@ -15,21 +15,21 @@ export function num(v: unknown): number | null {
  */
 export function roundTo(x: number, decimals: number, mode: 'round' | 'up' | 'down' = 'round'): number {
   const d = Math.trunc(decimals);
-  const a = Math.abs(x);
-  const s = String(a);
-  let r: number;
-  if (s.includes('e') || d > 15 || d < -15) {
-    const f = 10 ** d;
-    const scaled = a * f;
-    r = (mode === 'round' ? Math.round(scaled) : mode === 'up' ? Math.ceil(scaled) : Math.floor(scaled)) / f;
-  } else {
-    // shifting the exponent in the decimal text keeps 1.005 at 100.5 instead of 100.49999…
-    const scaled = Number(`${s}e${d}`);
-    const i = mode === 'round' ? Math.round(scaled) : mode === 'up' ? Math.ceil(scaled) : Math.floor(scaled);
-    r = Number(`${i}e${-d}`);
-  }
+  if (!Number.isFinite(x) || !Number.isFinite(d)) return NaN;
+  if (d > 300 || d < -300) return d > 0 ? x : 0;
+  // shifting the exponent of the shortest decimal text keeps 1.005 at 100.5 instead of 100.49999…
+  const scaled = shift(Math.abs(x), d);
+  const i = mode === 'round' ? Math.round(scaled) : mode === 'up' ? Math.ceil(scaled) : Math.floor(scaled);
+  const r = shift(i, -d);
   const out = x < 0 ? -r : r;
   return out === 0 ? 0 : out;
+}
+
+/** `x × 10^k`, computed on the decimal text of `x` (exact for the digits JS prints). */
+function shift(x: number, k: number): number {
+  const s = String(x);
+  const e = s.indexOf('e');
+  return e < 0 ? Number(`${s}e${k}`) : Number(`${s.slice(0, e)}e${Number(s.slice(e + 1)) + k}`);
 }
 
 /** `x` with exactly `decimals` (0–10) digits after the point, rounded like `roundTo`; no grouping. */

@@ -91,7 +91,12 @@ export function parseFormula(text: string, vars?: FormulaVars, registry: Operato
         if (name === 'cat') {
           // a & b & c → one cat
           const parts: FormulaAst[] = [];
-          const flatten = (n: FormulaAst) => (n.k === 'bin' && n.op === '&' ? (flatten(n.l), flatten(n.r)) : parts.push(n));
+          const flatten = (n: FormulaAst): void => {
+            if (n.k === 'bin' && n.op === '&') {
+              flatten(n.l);
+              flatten(n.r);
+            } else parts.push(n);
+          };
           flatten(node);
           return { rule: { cat: parts.map((p, i) => emit(p, `${path}/cat/${i}`).rule) }, listy: false };
         }

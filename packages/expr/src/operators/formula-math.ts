@@ -5,7 +5,8 @@ import { defineOperator, type JsFn, type OperatorDescriptor, type OpInput, type 
 import { expectType } from '../type-rules.js';
 
 const f8 = (e: RawBuilder<unknown>) => sql`(${e})::float8`;
-const nm = (e: RawBuilder<unknown>) => sql`(${e})::numeric`;
+/** A number as the exact decimal of its shortest text (what JS prints), so rounding agrees with `roundTo`. */
+const nm = (e: RawBuilder<unknown>) => sql`(${e})::float8::text::numeric`;
 
 function checkNumeric(op: OpInput, t: TypeChecker, alwaysNullable = false) {
   for (const a of op.args) expectType(a, ['number'], t, op.name);

@@ -149,7 +149,7 @@ export const fixedOperator = defineOperator({
     const fa = c.value(op.args[0]!);
     const fd: SqlFn | undefined = op.args[1] ? c.value(op.args[1]) : undefined;
     return (env) => {
-      const a = sql`(${fa(env).expr})::numeric`;
+      const a = sql`(${fa(env).expr})::float8::text::numeric`;
       const d = fd ? int(fd(env).expr) : sql`2`;
       return {
         expr: sql`(CASE WHEN ${d} < 0 OR ${d} > 10 OR abs(${a}) >= 1e15 THEN NULL ELSE round(${a}, ${d})::text END)`,
