@@ -7,6 +7,7 @@ import type { FieldTypeDefinition } from './field-type.js';
 import { FieldTypeRegistry } from './field-type-registry.js';
 import { fieldTypes } from './field-types-global.js';
 import { choiceLabel, choicesOf } from './field-types/choices.js';
+import { compileCompute } from './compute.js';
 import { issueMessage, messageLocale } from './messages.js';
 import { createRecordAjv } from './record-ajv.js';
 import { varSchemaOf } from './var-schema.js';
@@ -31,13 +32,19 @@ export interface CompiledForm {
   /** The fields that store a value, in form order. */
   readonly valueFields: readonly FieldDef[];
   /**
-   * The submission pipeline: clean → defaults (create only) → visibility → validate.
+   * The submission pipeline: clean (defaults on create) → compute (formulas) → visibility → validate.
    * Returns the complete record data (one property per value field, `null` when empty,
    * hidden fields `null`), or every problem as `{ path: '/data/<key>', code, message }`.
    */
   process(input: unknown, options: ProcessOptions): ValidationResult<Record<string, unknown>>;
   /** Like `process`, but returns the data or throws `RECORD_INVALID` (400) with the problems in `details`. */
   assert(input: unknown, options: ProcessOptions): Record<string, unknown>;
+  /**
+   * `values` with every formula field computed from the others (cleaned first; nothing is
+   * validated): what the browser shows as live results while the user types. Other values
+   * are returned as given.
+   */
+  compute(values: Readonly<Record<string, unknown>>, ctx?: EvalContext): Record<string, unknown>;
   /** The keys of the fields hidden by their `visibleWhen` for this data (what the form renderer hides). */
   hiddenFields(data: Readonly<Record<string, unknown>>, ctx?: EvalContext): ReadonlySet<string>;
 }
@@ -110,6 +117,7 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
   checkDefinition(form, valueFields, registry);
   const byKey = new Map(valueFields.map((f) => [f.key, f]));
   const varSchema = varSchemaOf(form, registry);
+  const computing = compileCompute(form, valueFields, types, varSchema, registry);
 
   const properties: Record<string, JsonSchema> = {};
   for (const f of valueFields) properties[f.key] = types.get(f.key)!.valueSchema(f);
@@ -171,11 +179,14 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
       const type = types.get(f.key)!;
       let raw: unknown;
       if (Object.prototype.hasOwnProperty.call(input, f.key)) raw = input[f.key];
-      else if (options.mode === 'create') raw = f.defaultValue;
+      else if (options.mode === 'create') raw = computing.initial(f, options.ctx);
       else raw = options.existing?.[f.key];
       const v = raw === undefined || raw === null ? null : type.clean(raw, f);
       data[f.key] = v === undefined ? null : v;
     }
+
+    // 2b. compute: formula fields (input ignored) and default formulas, in dependency order
+    computing.run(data, input, options);
 
     // 3. visibility: hidden fields are not required and their values are dropped
     const evalRecord = options.mode === 'update' && options.existing !== undefined ? { ...options.existing, ...data } : data;
@@ -226,6 +237,7 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
         r.errors,
       );
     },
+    compute: computing.compute,
     hiddenFields: (data, ctx) => hiddenFields(data, ctx),
   };
 }

@@ -21,6 +21,7 @@ export {
   tagsType,
   timeType,
   urlType,
+  formulaType,
 } from './field-types/index.js';
 export { cleanPhone, maskPhone, phoneKind, type PhoneKind } from './china-phone.js';
 export { cleanIdNumber, idNumberCheckChar, idNumberInfo, idNumberProblem, maskIdNumber, type IdNumberInfo } from './china-id-number.js';
@@ -44,3 +45,4 @@ export { unsafePatternReason, MAX_PATTERN_LENGTH } from './safe-pattern.js';
 export { issueMessage, messageLocale, DEFAULT_MESSAGE_LOCALE, type MessageLocale } from './messages.js';
 export type { FieldIssue, FieldIssueCode } from './field-issue.js';
 export { FormsErrors, type FormsErrorCode } from './errors.js';
+export { formulaVarsOf, formulaProblems, analyseFormulas, FORMULA_RESULT_TYPES, type FormulaResultType, type FormulaAnalysis, type FormFormula } from './formula-fields.js';

@@ -30,6 +30,8 @@ const CASES: readonly { readonly field: FieldDef; readonly input: unknown; reado
   { field: field('email', 'email'), input: ' Li.Lei@Example.COM ', stored: 'Li.Lei@example.com' },
   { field: field('website', 'url'), input: 'www.example.com/about', stored: 'https://www.example.com/about' },
   { field: field('id_no', 'id_number'), input: '11010519491231002x', stored: '11010519491231002X' },
+  // computed by the form engine from `employees` (the input is ignored), stored in a numeric column
+  { field: field('double_staff', 'formula', { options: { formula: 'ROUND(employees * 2, 0)', resultType: 'number' } }), input: 'ignored', stored: 2401 },
 ];
 
 for (const dialect of DIALECTS) {

@@ -34,7 +34,7 @@ describe('the built-in registry', () => {
       ['text', 'text'], ['long_text', 'text'], ['number', 'number'], ['date', 'date'], ['datetime', 'datetime'],
       ['single_select', 'text'], ['multi_select', 'text_list'], ['boolean', 'boolean'],
       ['rich_text', 'text'], ['money', 'number'], ['percent', 'number'], ['rating', 'number'], ['time', 'text'],
-      ['tags', 'text_list'], ['phone', 'text'], ['email', 'text'], ['url', 'text'], ['id_number', 'text'],
+      ['tags', 'text_list'], ['phone', 'text'], ['email', 'text'], ['url', 'text'], ['id_number', 'text'], ['formula', 'fn'],
     ]);
   });
 });

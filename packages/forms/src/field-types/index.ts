@@ -17,9 +17,11 @@ import { richTextType } from './rich-text.js';
 import { tagsType } from './tags.js';
 import { timeType } from './time.js';
 import { urlType } from './url.js';
+import { formulaType } from './formula.js';
 
 export { booleanType, dateType, datetimeType, longTextType, multiSelectType, numberType, singleSelectType, textType };
 export { emailType, idNumberType, moneyType, percentType, phoneType, ratingType, richTextType, tagsType, timeType, urlType };
+export { formulaType };
 
 /** The built-in field types, in palette order. */
 export const builtInFieldTypes: readonly FieldTypeDefinition[] = [
@@ -41,4 +43,5 @@ export const builtInFieldTypes: readonly FieldTypeDefinition[] = [
   emailType,
   urlType,
   idNumberType,
+  formulaType,
 ];
