@@ -16,14 +16,36 @@ export function num(v: unknown): number | null {
 export function roundTo(x: number, decimals: number, mode: 'round' | 'up' | 'down' = 'round'): number {
   const d = Math.trunc(decimals);
   if (!Number.isFinite(x) || !Number.isFinite(d)) return NaN;
+  if (Number.isInteger(x) && d >= 0) return x === 0 ? 0 : x;
   if (d > 300 || d < -300) return d > 0 ? x : 0;
+  const a = Math.abs(x);
+  // Fast path: scale in binary; it gives the decimal answer unless the scaled value sits
+  // within rounding noise of a boundary (.5 for round, an integer for up/down), where the
+  // decimal text decides. Dividing an integer by an exact power of ten is correctly
+  // rounded, like parsing `${i}e-${d}`, so both paths return the same double.
+  if (d >= 0 && d <= 22) {
+    const f = POW10[d]!;
+    const y = a * f;
+    if (y < 2 ** 52) {
+      const frac = y - Math.floor(y);
+      const edge = mode === 'round' ? Math.abs(frac - 0.5) : Math.min(frac, 1 - frac);
+      if (edge > 1e-13 * Math.max(1, y)) {
+        const i = mode === 'round' ? Math.round(y) : mode === 'up' ? Math.ceil(y) : Math.floor(y);
+        const r = i / f;
+        const out = x < 0 ? -r : r;
+        return out === 0 ? 0 : out;
+      }
+    }
+  }
   // shifting the exponent of the shortest decimal text keeps 1.005 at 100.5 instead of 100.49999…
-  const scaled = shift(Math.abs(x), d);
+  const scaled = shift(a, d);
   const i = mode === 'round' ? Math.round(scaled) : mode === 'up' ? Math.ceil(scaled) : Math.floor(scaled);
   const r = shift(i, -d);
   const out = x < 0 ? -r : r;
   return out === 0 ? 0 : out;
 }
+
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 /** `x × 10^k`, computed on the decimal text of `x` (exact for the digits JS prints). */
 function shift(x: number, k: number): number {
@@ -100,10 +122,43 @@ export function trimText(s: string): string {
 
 /** UTC calendar parts of a date/datetime value, or undefined. */
 export function dateParts(v: unknown): { y: number; m: number; d: number } | undefined {
+  if (typeof v === 'string' && v.length === 10) {
+    const y = digits(v, 0, 4);
+    const m = digits(v, 5, 2);
+    const d = digits(v, 8, 2);
+    if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) && v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45) return { y, m, d };
+  }
   const ms = toMs(v);
   if (Number.isNaN(ms)) return undefined;
   const dt = new Date(ms);
   return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+}
+
+/** The number written by `n` ASCII digits of `s` from `at`, or -1. */
+function digits(s: string, at: number, n: number): number {
+  let out = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    out = out * 10 + c;
+  }
+  return out;
+}
+
+/** Days of month `m` (1–12) of year `y`. */
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+function dayNumber(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 /** `YYYY-MM-DD` of year, month, day with spreadsheet roll-over (month 13 = January next year); null outside years 1–9999. */
@@ -131,9 +186,9 @@ export function dateDif(start: unknown, end: unknown, unit: DateDifUnit): number
   const a = dateParts(start);
   const b = dateParts(end);
   if (!a || !b) return null;
-  const dayA = Date.UTC(a.y, a.m - 1, a.d);
-  const dayB = Date.UTC(b.y, b.m - 1, b.d);
-  if (unit === 'D') return Math.round((dayB - dayA) / 86_400_000);
+  const dayA = dayNumber(a.y, a.m, a.d);
+  const dayB = dayNumber(b.y, b.m, b.d);
+  if (unit === 'D') return dayB - dayA;
   const [lo, hi, sign] = dayB >= dayA ? [a, b, 1] : [b, a, -1];
   let months = (hi.y - lo.y) * 12 + (hi.m - lo.m);
   if (hi.d < lo.d) months -= 1;

@@ -8,6 +8,7 @@ import { FieldTypeRegistry } from './field-type-registry.js';
 import { fieldTypes } from './field-types-global.js';
 import { choiceLabel, choicesOf } from './field-types/choices.js';
 import { compileCompute } from './compute.js';
+import { singlePassVisibility } from './visibility-plan.js';
 import { issueMessage, messageLocale } from './messages.js';
 import { createRecordAjv } from './record-ajv.js';
 import { varSchemaOf } from './var-schema.js';
@@ -116,6 +117,10 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
   const valueFields = form.fields.filter((f) => registry.storesValue(f));
   checkDefinition(form, valueFields, registry);
   const byKey = new Map(valueFields.map((f) => [f.key, f]));
+  const checks = valueFields.flatMap((field) => {
+    const check = types.get(field.key)!.check?.bind(types.get(field.key));
+    return check ? [{ key: field.key, check, field }] : [];
+  });
   const varSchema = varSchemaOf(form, registry);
   const computing = compileCompute(form, valueFields, types, varSchema, registry);
 
@@ -131,7 +136,9 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
     conditions.set(f.key, f.visibleWhen === false ? () => false : (compileJs(f.visibleWhen, varSchema) as Predicate));
   }
 
+  const singlePass = singlePassVisibility(new Map(form.fields.filter((f) => conditions.has(f.key)).map((f) => [f.key, f.visibleWhen])), conditions);
   const hiddenFields = (data: Readonly<Record<string, unknown>>, ctx?: EvalContext): Set<string> => {
+    if (singlePass) return singlePass(data, ctx);
     const hidden = new Set<string>();
     if (conditions.size === 0) return hidden;
     // Hidden fields count as empty for the conditions of others; repeat until nothing changes.
@@ -214,9 +221,10 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
         errors.push(detail(key, issueFromAjv(e, field, types.get(key)!, raw, registry, locale ?? '')));
       }
     }
-    for (const [key, value] of Object.entries(present)) {
-      if (failed.has(key)) continue;
-      const issue = types.get(key)!.check?.(value, byKey.get(key)!);
+    for (const { key, check, field } of checks) {
+      const value = present[key];
+      if (value === undefined || failed.has(key)) continue;
+      const issue = check(value, field);
       if (issue !== undefined) errors.push(detail(key, issue));
     }
     return errors.length === 0 ? { ok: true, value: data } : { ok: false, errors };
