@@ -121,6 +121,7 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
     const check = types.get(field.key)!.check?.bind(types.get(field.key));
     return check ? [{ key: field.key, check, field }] : [];
   });
+  const scratch: Record<string, unknown> = Object.fromEntries(valueFields.map((f) => [f.key, undefined]));
   const varSchema = varSchemaOf(form, registry);
   const computing = compileCompute(form, valueFields, types, varSchema, registry);
 
@@ -137,7 +138,7 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
   }
 
   const singlePass = singlePassVisibility(new Map(form.fields.filter((f) => conditions.has(f.key)).map((f) => [f.key, f.visibleWhen])), conditions);
-  const hiddenFields = (data: Readonly<Record<string, unknown>>, ctx?: EvalContext): Set<string> => {
+  const hiddenFields = (data: Readonly<Record<string, unknown>>, ctx?: EvalContext): ReadonlySet<string> => {
     if (singlePass) return singlePass(data, ctx);
     const hidden = new Set<string>();
     if (conditions.size === 0) return hidden;
@@ -176,8 +177,8 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
       const msg = messageLocale(locale) === 'zh-CN' ? '记录数据必须是「字段 → 值」的对象' : 'record data must be an object of field values';
       return { ok: false, errors: [{ path: '/data', code: 'FIELD_INVALID', message: msg }] };
     }
-    for (const key of Object.keys(input)) {
-      if (!byKey.has(key)) errors.push({ ...detail('', { code: 'FIELD_UNKNOWN', params: { key } }), path: pointer('/data', key) });
+    for (const key in input) {
+      if (Object.hasOwn(input, key) && !byKey.has(key)) errors.push({ ...detail('', { code: 'FIELD_UNKNOWN', params: { key } }), path: pointer('/data', key) });
     }
 
     // 1. clean, 2. defaults (create) or merge over existing (update)
@@ -201,8 +202,10 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
     for (const k of hidden) data[k] = null;
 
     // 4. validate: required, then the value schemas, then the types' own checks
-    const present: Record<string, unknown> = {};
+    // one object of stable shape reused per call: ajv skips properties that are undefined
+    const present = scratch;
     for (const f of valueFields) {
+      present[f.key] = undefined;
       if (hidden.has(f.key)) continue;
       const v = data[f.key];
       if (isEmptyValue(v)) {

@@ -5,6 +5,8 @@ const truthy = (v: unknown): boolean => (Array.isArray(v) ? v.length > 0 : Boole
 
 type Predicate = (record: Record<string, unknown>, ctx?: EvalContext) => unknown;
 
+const NOTHING_HIDDEN: ReadonlySet<string> = Object.freeze(new Set<string>());
+
 /** The record fields a json-logic rule reads (first segment of each `var`). */
 export function ruleRefs(rule: unknown, out: Set<string> = new Set()): Set<string> {
   if (Array.isArray(rule)) {
@@ -29,13 +31,13 @@ export function ruleRefs(rule: unknown, out: Set<string> = new Set()): Set<strin
 export function singlePassVisibility(
   rules: ReadonlyMap<string, unknown>,
   conditions: ReadonlyMap<string, Predicate>,
-): ((data: Readonly<Record<string, unknown>>, ctx?: EvalContext) => Set<string>) | undefined {
+): ((data: Readonly<Record<string, unknown>>, ctx?: EvalContext) => ReadonlySet<string>) | undefined {
   for (const rule of rules.values()) {
     for (const ref of ruleRefs(rule)) if (conditions.has(ref)) return undefined;
   }
   const list = [...conditions];
   return (data, ctx) => {
-    const hidden = new Set<string>();
+    let hidden: Set<string> | undefined;
     for (const [key, predicate] of list) {
       let visible = true;
       try {
@@ -43,8 +45,8 @@ export function singlePassVisibility(
       } catch {
         visible = true; // as the general path: a condition failing at run time shows the field
       }
-      if (!visible) hidden.add(key);
+      if (!visible) (hidden ??= new Set()).add(key);
     }
-    return hidden;
+    return hidden ?? NOTHING_HIDDEN;
   };
 }
