@@ -5,6 +5,7 @@ import type { FieldWidgetRegistry } from './field-widget.js';
 import type { FieldErrors } from './field-errors.js';
 import { hiddenFieldKeys } from './form-visibility.js';
 import { formSections } from './form-sections.js';
+import { liveValues } from './form-compute.js';
 import { uiText } from './ui-messages.js';
 import { fallbackWidget } from './widgets/fallback-widget.js';
 
@@ -35,7 +36,8 @@ export interface FormRendererProps {
  */
 export function FormRenderer({ form, values, onChange, errors = {}, locale, disabled = false, widgets = fieldWidgets, idPrefix = 'field' }: FormRendererProps) {
   const sections = useMemo(() => formSections(form), [form]);
-  const hidden = useMemo(() => hiddenFieldKeys(form, values), [form, values]);
+  const shown = useMemo(() => liveValues(form, values), [form, values]); // formula fields computed live
+  const hidden = useMemo(() => hiddenFieldKeys(form, shown), [form, shown]);
   return (
     <div className="tr-form">
       {sections.map((section, i) => (
@@ -48,7 +50,7 @@ export function FormRenderer({ form, values, onChange, errors = {}, locale, disa
                 <FieldRow
                   key={field.id}
                   field={field}
-                  value={values[field.key] ?? null}
+                  value={shown[field.key] ?? null}
                   onChange={(value) => onChange(field.key, value)}
                   errors={errors[field.key] ?? []}
                   locale={locale}

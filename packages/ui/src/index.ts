@@ -9,6 +9,7 @@ export { fieldWidgets, builtInWidgets } from './built-in-widgets.js';
 export { FormRenderer, type FormRendererProps } from './form-renderer.js';
 export { formSections, type FormSection } from './form-sections.js';
 export { hiddenFieldKeys } from './form-visibility.js';
+export { liveValues } from './form-compute.js';
 export { groupErrorsByField, type FieldErrors } from './field-errors.js';
 export { CellValue, type CellValueProps } from './cell-value.js';
 export { formatCell, formatDate, formatDateTime, formatNumber, type CellDisplay } from './cell-display.js';
@@ -43,6 +44,7 @@ export { PhoneEditor, EmailEditor, UrlEditor, IdNumberEditor, phoneWidget, email
 export { MoneyEditor, PercentEditor, moneyWidget, percentWidget, currencySymbol } from './widgets/money-widgets.js';
 export { RatingEditor, ratingWidget } from './widgets/rating-widget.js';
 export { TimeEditor, timeWidget } from './widgets/time-widget.js';
+export { FormulaEditor, formulaWidget, formatFormulaValue } from './widgets/formula-widget.js';
 export { TagsEditor, tagsWidget } from './widgets/tags-widget.js';
 export { RichTextEditor, RichTextView, richTextWidget } from './widgets/rich-text-widget.js';
 export { SingleSelectOtherEditor } from './widgets/select-other-editor.js';
