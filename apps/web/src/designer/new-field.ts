@@ -2,7 +2,7 @@ import { localize, type FieldDef, type FormDef } from '@trellis/schema';
 import type { FieldTypeDefinition } from '@trellis/forms';
 import { freeKey, newFieldId } from './draft-ops.js';
 
-type Schema = { readonly type?: unknown; readonly properties?: Record<string, Schema>; readonly required?: readonly string[]; readonly items?: Schema; readonly minItems?: number };
+type Schema = { readonly type?: unknown; readonly properties?: Record<string, Schema>; readonly required?: readonly string[]; readonly items?: Schema; readonly minItems?: number; readonly enum?: readonly unknown[] };
 
 function isChoiceList(schema: Schema | undefined): boolean {
   return schema?.type === 'array' && schema.items?.properties?.['value'] !== undefined && schema.items?.properties?.['label'] !== undefined;
@@ -27,6 +27,7 @@ export function newField(type: FieldTypeDefinition, form: FormDef): FieldDef {
   const options: Record<string, unknown> = {};
   for (const name of schema?.required ?? []) {
     if (isChoiceList(schema?.properties?.[name])) options[name] = starterChoices();
+    else if (schema?.properties?.[name]?.enum?.length) options[name] = schema.properties[name]!.enum![0]; // e.g. a formula's result type
   }
   return {
     id: newFieldId(form),

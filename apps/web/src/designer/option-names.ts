@@ -17,6 +17,8 @@ const OPTION_NAMES: Readonly<Record<string, Readonly<Record<AppLocale, string>>>
   mask: { 'zh-CN': '脱敏显示', en: 'Mask when shown' },
   withSeconds: { 'zh-CN': '包含秒', en: 'With seconds' },
   unique: { 'zh-CN': '不允许重复', en: 'Unique (no duplicates)' },
+  formula: { 'zh-CN': '公式', en: 'Formula' },
+  resultType: { 'zh-CN': '结果类型', en: 'Result type' },
 };
 
 /**

@@ -6,6 +6,7 @@ import { useLocale } from '../i18n/use-t.js';
 import { useDesignerT } from './designer-messages.js';
 import { LocalizedInputs } from './localized-input.js';
 import { OptionsEditor } from './options-editor.js';
+import { DefaultFromEditor } from './default-from-editor.js';
 
 /** Props of the properties panel. */
 export interface PropertiesPanelProps {
@@ -51,11 +52,12 @@ export function PropertiesPanel({ form, field, problems, onChange }: PropertiesP
         <input id={`${idBase}-required`} type="checkbox" checked={field.required === true} onChange={(e) => set('required', e.target.checked ? true : undefined)} />
         <label htmlFor={`${idBase}-required`}>{t('required')}</label>
       </div>
-      {type && (type.storesValue ?? true) ? <DefaultValueInput id={`${idBase}-default`} label={t('defaultValue')} field={field} onChange={(v) => set('defaultValue', v)} /> : null}
+      {type && (type.storesValue ?? true) && field.type !== 'formula' ? <DefaultValueInput id={`${idBase}-default`} label={t('defaultValue')} field={field} onChange={(v) => set('defaultValue', v)} /> : null}
+      {type && (type.storesValue ?? true) && field.type !== 'formula' ? <DefaultFromEditor id={`${idBase}-default-from`} form={form} field={field} onChange={(v) => set('defaultFrom', v)} /> : null}
       {type?.optionsSchema ? (
         <fieldset className="designer-options">
           <legend>{t('typeOptions')}</legend>
-          <OptionsEditor idBase={`${idBase}-opt`} schema={type.optionsSchema as never} value={field.options ?? {}} onChange={(o) => set('options', Object.keys(o).length === 0 ? undefined : o)} />
+          <OptionsEditor idBase={`${idBase}-opt`} schema={type.optionsSchema as never} value={field.options ?? {}} formula={{ form, fieldKey: field.key }} onChange={(o) => set('options', Object.keys(o).length === 0 ? undefined : o)} />
           {problems('options').map((m, i) => (
             <p key={i} className="tr-field-error">
               {m}
