@@ -114,6 +114,11 @@ describe('formula definitions are refused at definition time', () => {
     expect(validateApp(pkgOf(field('code', 'text'), field('title', 'text', { defaultFrom: { kind: 'formula', formula: 'CONCAT(code, "-")' } }))).ok).toBe(true);
   });
 
+  it('a context default must fit the field', () => {
+    const r = validateApp(pkgOf(field('n', 'number', { defaultFrom: { kind: 'today' } }), field('d', 'date', { defaultFrom: { kind: 'today' } })));
+    expect(!r.ok && r.errors).toEqual([{ path: '/forms/0/fields/0/defaultFrom/kind', message: expect.stringMatching(/'today' default does not fit a number field/) }]);
+  });
+
   it('the formula options are validated by the type', () => {
     const r = validateApp(pkgOf(field('t', 'formula', { options: { formula: '1', resultType: 'money' } })));
     expect(r.ok).toBe(false);

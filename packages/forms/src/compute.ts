@@ -90,6 +90,12 @@ export function compileCompute(
     }
   }
   const formulaSteps = steps.filter((s) => s.kind === 'formula');
+  // live results clean only what the formulas read (a 500-field form recomputes per keystroke)
+  const readByFormulas = new Set(formulaSteps.flatMap((s) => {
+    const parsed = analysis.formulas.get(s.key)!.parsed;
+    return parsed.ok ? parsed.refs : [];
+  }));
+  const formulaInputs = valueFields.filter((f) => readByFormulas.has(f.key));
 
   const evaluate = (step: Step, record: Record<string, unknown>, ctx: EvalContext | undefined): unknown => {
     try {
@@ -138,7 +144,7 @@ export function compileCompute(
       const out: Record<string, unknown> = { ...values };
       if (formulaSteps.length === 0) return out;
       const record: Record<string, unknown> = {};
-      for (const f of valueFields) {
+      for (const f of formulaInputs) {
         const raw = values[f.key];
         let v: unknown = null;
         if (raw !== undefined && raw !== null) {

@@ -142,6 +142,8 @@ function describe(e: FormulaError): string {
  * formulaProblems(totalField, orderForm, fieldTypes); // [{ path: '/options/formula', message: "character 5: there is no field 'qyt'…" }]
  */
 export function formulaProblems(field: FieldDef, form: FormDef, registry: FieldTypeRegistry): { path: string; message: string }[] {
+  const context = contextDefaultProblem(field, registry);
+  if (context) return [context];
   const analysis = analyseFormulas(form, registry);
   const f = analysis.formulas.get(field.key);
   if (!f || form.fields.find((x) => x.key === field.key) !== field) return [];
@@ -157,4 +159,21 @@ export function formulaProblems(field: FieldDef, form: FormDef, registry: FieldT
     }
   }
   return [];
+}
+
+/** Value types a context default fits: the date kinds need a date-like field, the user kinds an id-like one. */
+const CONTEXT_DEFAULT_TYPES: Readonly<Record<string, readonly ValueType[]>> = {
+  today: ['date', 'datetime', 'text'],
+  now: ['datetime', 'text'],
+  currentUser: ['text', 'uuid', 'text_list'],
+  currentDept: ['text', 'uuid', 'text_list'],
+};
+
+function contextDefaultProblem(field: FieldDef, registry: FieldTypeRegistry): { path: string; message: string } | undefined {
+  const kind = field.defaultFrom?.kind;
+  const fits = kind === undefined ? undefined : CONTEXT_DEFAULT_TYPES[kind];
+  if (!fits || !registry.has(field.type)) return undefined;
+  const type = registry.valueType(field);
+  if (fits.includes(type)) return undefined;
+  return { path: '/defaultFrom/kind', message: `a '${kind}' default does not fit a ${type} field (it needs ${fits.join(', ')}); pick another default` };
 }
