@@ -214,3 +214,15 @@ describe('formula functions', () => {
     expect(run('CONCAT(name, "-", code)', {})).toBe('-');
   });
 });
+
+describe('sub-table columns without declared columns', () => {
+  it('items.amount over a json field reads the column of its rows (and an object property alike)', () => {
+    const v: FormulaVars = { items: { type: 'json' }, address: { type: 'json' } };
+    const sum = parseFormula('SUM(items.amount)', v);
+    expect(sum.ok && compileJs(sum.rule, v)({ items: [{ amount: 2 }, { amount: 3 }] })).toBe(5);
+    const city = parseFormula('address.city', v);
+    expect(city.ok && compileJs(city.rule, v)({ address: { city: '深圳' } })).toBe('深圳');
+    const deep = parseFormula('address.geo.lat', v);
+    expect(deep.ok && compileJs(deep.rule, v)({ address: { geo: { lat: 22.5 } } })).toBe(22.5);
+  });
+});

@@ -168,7 +168,9 @@ export function parseFormula(text: string, vars?: FormulaVars, registry: Operato
       errors.push(error('FORMULA_NOT_A_TABLE', node, { name: key, column: sub.join('.') }));
       return { rule: null, listy: false };
     }
-    if (def) return { rule: { var: name }, listy: true }; // a path inside a json field
+    // a json field without declared columns: deeper paths read inside it; one segment may be a
+    // sub-table column as well as an object property, which `pluck` reads both ways
+    if (def && sub.length > 1) return { rule: { var: name }, listy: true };
     spans.set(`${path}/pluck/0`, node);
     return { rule: { pluck: [{ var: key }, sub.join('.')] }, listy: true };
   };
