@@ -23,3 +23,8 @@ export {
 export type { ExprNode, LiteralNode, ArrayNode, VarNode, OpNode } from './expr-node.js';
 export { operators, createOperatorRegistry, BUILT_IN_OPERATORS } from './operators/index.js';
 export { truthy } from './js-runtime.js';
+export { parseFormula, type FormulaVars, type FormulaError, type ParsedFormula } from './parse-formula.js';
+export { formulaMessage, type FormulaErrorCode } from './formula-messages.js';
+export { FORMULA_FUNCTIONS, type FormulaFunction } from './formula-functions.js';
+export { MAX_FORMULA_LENGTH, MAX_FORMULA_DEPTH } from './formula-syntax.js';
+export { roundTo } from './formula-runtime.js';

@@ -18,6 +18,7 @@ const LANDLINE = /^(0(?:10|2\d)|0[3-9]\d{2})-?(\d{7,8})(?:-(\d{1,6}))?$/;
 export function cleanPhone(value: unknown): unknown {
   if (typeof value === 'number' && Number.isInteger(value)) value = String(value);
   if (typeof value !== 'string') return value;
+  if (value.length === 11 && MOBILE.test(value)) return value; // already canonical: what browsers send
   let t = value.normalize('NFKC').trim();
   if (t === '') return null;
   // extension written as "转123" / "ext 123" / "x123"

@@ -39,8 +39,25 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 /** Whether year-month-day is a real calendar date. */
 export function isCalendarDate(y: number, m: number, d: number): boolean {
   if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const days = m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
   return d <= days;
+}
+
+/** Year, month and day of a canonical `YYYY-MM-DD` text (ASCII digits), or undefined; no calendar check. */
+function isoParts(s: string): [number, number, number] | undefined {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return undefined;
+    y = y * 10 + c;
+  }
+  const m1 = s.charCodeAt(5) - 48;
+  const m2 = s.charCodeAt(6) - 48;
+  const d1 = s.charCodeAt(8) - 48;
+  const d2 = s.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return undefined;
+  return [y, m1 * 10 + m2, d1 * 10 + d2];
 }
 
 const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[T\s].*)?$/;
@@ -54,6 +71,9 @@ const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 export function cleanDate(value: unknown): unknown {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? value : value.toISOString().slice(0, 10);
   if (typeof value !== 'string') return value;
+  // fast path: already canonical (what browsers and the API send)
+  const p = isoParts(value);
+  if (p !== undefined && isCalendarDate(p[0], p[1], p[2])) return value;
   const t = value.normalize('NFKC').trim();
   if (t === '') return null;
   const m = DATE_TEXT.exec(t) ?? COMPACT_DATE.exec(t);
@@ -64,8 +84,8 @@ export function cleanDate(value: unknown): unknown {
 
 /** Whether a string is a canonical, real `YYYY-MM-DD` date. */
 export function isIsoDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return m !== null && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  const p = isoParts(value);
+  return p !== undefined && isCalendarDate(p[0], p[1], p[2]);
 }
 
 const DATETIME_TEXT = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s](\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;

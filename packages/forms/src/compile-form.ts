@@ -1,6 +1,8 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { compileJs, type EvalContext, type VarSchema } from '@trellis/expr';
 import { pointer, type ErrorDetail, type FieldDef, type FormDef, type JsonSchema, type ValidationResult } from '@trellis/schema';
+import { compileCompute } from './compute.js';
+import { singlePassVisibility } from './single-pass-visibility.js';
 import { FormsErrors } from './errors.js';
 import { formOnlyPackage } from './form-only-package.js';
 import type { FieldIssue } from './field-issue.js';
@@ -34,7 +36,7 @@ export interface CompiledForm {
   /** The fields that store a value, in form order. */
   readonly valueFields: readonly FieldDef[];
   /**
-   * The submission pipeline: clean → defaults (create only) → visibility → validate.
+   * The submission pipeline: clean (defaults on create) → compute (formulas) → visibility → validate.
    * Returns the complete record data (one property per value field, `null` when empty,
    * hidden fields `null`), or every problem as `{ path: '/data/<key>', code, message }`.
    */
@@ -43,6 +45,12 @@ export interface CompiledForm {
   assert(input: unknown, options: ProcessOptions): Record<string, unknown>;
   /** The keys of the fields hidden by their `visibleWhen` for this data (what the form renderer hides). */
   hiddenFields(data: Readonly<Record<string, unknown>>, ctx?: EvalContext): ReadonlySet<string>;
+  /**
+   * `values` with every formula field computed from the others (cleaned first; nothing is
+   * validated): what the browser shows as live results while the user types. Other values
+   * are returned as given.
+   */
+  compute(values: Readonly<Record<string, unknown>>, ctx?: EvalContext): Record<string, unknown>;
   /** The keys of the fields whose `readOnlyWhen` holds for this data (what the form renderer disables; `process` ignores their input). */
   readOnlyFields(data: Readonly<Record<string, unknown>>, ctx?: EvalContext): ReadonlySet<string>;
 }
@@ -122,14 +130,22 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
   const validate: ValidateFunction = ajv.compile(schema);
   ajv.removeSchema(schema); // the compiled function stays valid; ajv's cache must not grow with every form
 
+  const checks = valueFields.flatMap((field) => {
+    const check = types.get(field.key)!.check?.bind(types.get(field.key));
+    return check ? [{ key: field.key, check, field }] : [];
+  });
+  const scratch: Record<string, unknown> = Object.fromEntries(valueFields.map((f) => [f.key, undefined]));
   const readOnly = compileReadOnly(valueFields, varSchema);
+  const computing = compileCompute(form, valueFields, types, varSchema, registry);
   const conditions = new Map<string, Predicate>();
   for (const f of form.fields) {
     if (f.visibleWhen === undefined || f.visibleWhen === true) continue;
     conditions.set(f.key, f.visibleWhen === false ? () => false : (compileJs(f.visibleWhen, varSchema) as Predicate));
   }
 
-  const hiddenFields = (data: Readonly<Record<string, unknown>>, ctx?: EvalContext): Set<string> => {
+  const singlePass = singlePassVisibility(new Map(form.fields.filter((f) => conditions.has(f.key)).map((f) => [f.key, f.visibleWhen])), conditions);
+  const hiddenFields = (data: Readonly<Record<string, unknown>>, ctx?: EvalContext): ReadonlySet<string> => {
+    if (singlePass) return singlePass(data, ctx);
     const hidden = new Set<string>();
     if (conditions.size === 0) return hidden;
     // Hidden fields count as empty for the conditions of others; repeat until nothing changes.
@@ -167,8 +183,8 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
       const msg = messageLocale(locale) === 'zh-CN' ? '记录数据必须是「字段 → 值」的对象' : 'record data must be an object of field values';
       return { ok: false, errors: [{ path: '/data', code: 'FIELD_INVALID', message: msg }] };
     }
-    for (const key of Object.keys(input)) {
-      if (!byKey.has(key)) errors.push({ ...detail('', { code: 'FIELD_UNKNOWN', params: { key } }), path: pointer('/data', key) });
+    for (const key in input) {
+      if (Object.hasOwn(input, key) && !byKey.has(key)) errors.push({ ...detail('', { code: 'FIELD_UNKNOWN', params: { key } }), path: pointer('/data', key) });
     }
 
     // 1. clean, 2. defaults (create) or merge over existing (update)
@@ -178,7 +194,7 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
       const type = types.get(f.key)!;
       let raw: unknown;
       if (useInput && Object.prototype.hasOwnProperty.call(input, f.key)) raw = input[f.key];
-      else if (options.mode === 'create') raw = f.defaultValue;
+      else if (options.mode === 'create') raw = computing.initial(f, options.ctx);
       else raw = options.existing?.[f.key];
       const v = raw === undefined || raw === null ? null : type.clean(raw, f);
       data[f.key] = v === undefined ? null : v;
@@ -191,10 +207,20 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
     };
     for (const f of valueFields) take(f, true);
     // 2b. read-only (readOnlyWhen): the input of a read-only field is ignored — the default on create, the stored value on update
+    let given: Readonly<Record<string, unknown>> = input;
     if (readOnly.any) {
       const record = () => (options.mode === 'update' && options.existing !== undefined ? { ...options.existing, ...data } : data);
-      readOnly.settle(record, options.ctx, (k) => take(byKey.get(k)!, false));
+      const ignored: string[] = [];
+      readOnly.settle(record, options.ctx, (k) => {
+        ignored.push(k);
+        take(byKey.get(k)!, false);
+      });
+      // an ignored input counts as absent, so a default formula applies to it on create
+      if (ignored.length > 0) given = Object.fromEntries(Object.entries(input).filter(([k]) => !ignored.includes(k)));
     }
+
+    // 2c. compute: formula fields (input ignored) and default formulas, in dependency order
+    computing.run(data, given, options);
 
     // 3. visibility: hidden fields are not required and their values are dropped
     const evalRecord = options.mode === 'update' && options.existing !== undefined ? { ...options.existing, ...data } : data;
@@ -202,8 +228,10 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
     for (const k of hidden) data[k] = null;
 
     // 4. validate: required, then the value schemas, then the types' own checks
-    const present: Record<string, unknown> = {};
+    // one object of stable shape reused per call: ajv skips properties that are undefined
+    const present = scratch;
     for (const f of valueFields) {
+      present[f.key] = undefined;
       if (hidden.has(f.key)) continue;
       const v = data[f.key];
       if (isEmptyValue(v)) {
@@ -232,9 +260,10 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
       failed.add(key);
       errors.push(detail(key, issue));
     }
-    for (const [key, value] of Object.entries(present)) {
-      if (failed.has(key)) continue;
-      const issue = types.get(key)!.check?.(value, byKey.get(key)!);
+    for (const { key, check, field } of checks) {
+      const value = present[key];
+      if (value === undefined || failed.has(key)) continue;
+      const issue = check(value, field);
       if (issue !== undefined) errors.push(detail(key, issue));
     }
     return errors.length === 0 ? { ok: true, value: data } : { ok: false, errors };
@@ -256,6 +285,7 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
       );
     },
     hiddenFields: (data, ctx) => hiddenFields(data, ctx),
+    compute: computing.compute,
     readOnlyFields: (data, ctx) => readOnly.evaluate(data, ctx),
   };
 }

@@ -4,6 +4,7 @@ import { FormsErrors } from './errors.js';
 import type { FieldTypeDefinition } from './field-type.js';
 import { createRecordAjv } from './record-ajv.js';
 import { checkLinkage } from './linkage-check.js';
+import { formulaProblems } from './formula-fields.js';
 
 /**
  * The field types known to one installation, by name. It implements schema's
@@ -77,7 +78,7 @@ export class FieldTypeRegistry implements FieldTypeCatalog {
   /** The type's own checks, plus: a `defaultValue` must be a valid value of the field. */
   checkField(field: FieldDef, form: FormDef, pkg: AppPackage): readonly { path: string; message: string }[] {
     const type = this.require(field.type);
-    const out = [...(type.checkField?.(field, form, pkg, this) ?? []), ...checkLinkage(field, form, pkg, this)];
+    const out = [...(type.checkField?.(field, form, pkg, this) ?? []), ...checkLinkage(field, form, pkg, this), ...formulaProblems(field, form, this)];
     if (field.defaultValue !== undefined && field.defaultValue !== null && out.length === 0) {
       const problem = this.checkValue(field, type.clean(field.defaultValue, field));
       if (problem !== undefined) out.push({ path: '/defaultValue', message: `default value ${JSON.stringify(field.defaultValue)} is not a valid value of this field (${problem}); change or remove it` });

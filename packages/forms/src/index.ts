@@ -26,6 +26,7 @@ export {
   relationType,
   lookupType,
   rollupType,
+  formulaType,
 } from './field-types/index.js';
 export { DESCRIPTION_MAX_LENGTH, DESCRIPTION_TONES, type DescriptionTone } from './field-types/description.js';
 export { allowedChoiceValues, cascadeOf, CASCADE_PARENT_TYPES, type OptionCascade } from './field-types/cascade.js';
@@ -68,3 +69,4 @@ export { createdByType, createdAtType, updatedByType, updatedAtType, ownerType, 
 export { cleanUuid, cleanUuidList, isUuidText } from './field-types/uuid-values.js';
 export { divisionByCode, divisionsUnder, findDivision, isPlaceholderCity, provinces, type Division, type DivisionLevel } from './china-divisions/china-divisions.js';
 export { DIVISIONS_SOURCE } from './china-divisions/divisions-data.js';
+export { formulaVarsOf, formulaProblems, analyseFormulas, FORMULA_RESULT_TYPES, type FormulaResultType, type FormulaAnalysis, type FormFormula } from './formula-fields.js';

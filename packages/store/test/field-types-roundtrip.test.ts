@@ -55,6 +55,8 @@ const CASES: readonly { readonly field: FieldDef; readonly input: unknown; reado
     input: [{ item: ' 螺丝 ', qty: '1,200', due: '2024年5月1日' }, { item: '螺母' }],
     stored: [{ id: expect.stringMatching(/^[0-9a-f-]{36}$/), item: '螺丝', qty: 1200, due: '2024-05-01' }, { id: expect.stringMatching(/^[0-9a-f-]{36}$/), item: '螺母', qty: null, due: null }],
   },
+  // computed by the form engine from `employees` (the input is ignored), stored in a numeric column
+  { field: field('double_staff', 'formula', { options: { formula: 'ROUND(employees * 2, 0)', resultType: 'number' } }), input: 'ignored', stored: 2401 },
 ];
 const expected = (c: (typeof CASES)[number], r: StoredRecord) => (typeof c.stored === 'function' ? (c.stored as (r: StoredRecord) => unknown)(r) : c.stored);
 

@@ -18,6 +18,7 @@ import { catalogWidgets } from './widgets/catalog-widgets.js';
 import { subtableWidget } from './widgets/subtable-widget.js';
 import { relationWidget } from './widgets/relation-widget.js';
 import { lookupWidget, rollupWidget } from './widgets/computed-widgets.js';
+import { formulaWidget } from './widgets/formula-widget.js';
 
 /** The widgets of the built-in field types. */
 export const builtInWidgets: readonly FieldWidget[] = [
@@ -45,6 +46,7 @@ export const builtInWidgets: readonly FieldWidget[] = [
   relationWidget,
   lookupWidget,
   rollupWidget,
+  formulaWidget,
 ];
 
 /**

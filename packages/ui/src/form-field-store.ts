@@ -67,6 +67,11 @@ export class FormFieldStore {
   /** The engine's read-only decision, when the form has `readOnlyWhen` conditions. */
   readonly #readOnlyOf: ReadOnlyOf | undefined;
   #readOnly: ReadonlySet<string> = NOTHING_HIDDEN;
+  /** The formula fields, computed live by the form engine from the other values. */
+  readonly #formulaKeys: readonly string[];
+  readonly #computeLive: ((values: Readonly<Record<string, unknown>>) => Record<string, unknown>) | undefined;
+  /** What the rows show and the conditions read: `#values` with the formula fields computed. */
+  #shown: Readonly<Record<string, unknown>>;
   readonly #states = new Map<string, FieldState>();
   readonly #listeners = new Map<string, Set<() => void>>();
   /** The record the conditions read: the caller's values with the keystrokes since. */
@@ -91,6 +96,17 @@ export class FormFieldStore {
       }
     }
     this.#readOnlyOf = readOnlyOf;
+    this.#formulaKeys = form.fields.filter((f) => f.type === 'formula').map((f) => f.key);
+    if (this.#formulaKeys.length > 0) {
+      let compute: ((v: Readonly<Record<string, unknown>>) => Record<string, unknown>) | undefined;
+      try {
+        const compiled = compileForm(form);
+        compute = (v) => compiled.compute(v);
+      } catch {
+        compute = undefined; // a formula being edited in the designer: show the values as they are
+      }
+      this.#computeLive = compute;
+    } else this.#computeLive = undefined;
     let plan: VisibilityPlan | undefined;
     try {
       plan = visibilityPlan(form);
@@ -99,6 +115,7 @@ export class FormFieldStore {
     }
     this.#plan = plan;
     this.#values = { ...values };
+    this.#shown = this.#live();
     this.#errors = errors;
     this.#hidden = this.#fullVisibility();
     this.#readOnly = this.#readOnlyNow();
@@ -150,10 +167,19 @@ export class FormFieldStore {
     this.#refresh(changed, errorsChanged);
   }
 
+  #live(): Readonly<Record<string, unknown>> {
+    if (this.#computeLive === undefined) return this.#values;
+    try {
+      return this.#computeLive(this.#values);
+    } catch {
+      return this.#values;
+    }
+  }
+
   #fullVisibility(): ReadonlySet<string> {
     if (this.#plan === undefined) return NOTHING_HIDDEN;
     try {
-      return this.#plan.hidden(this.#values);
+      return this.#plan.hidden(this.#shown);
     } catch {
       return NOTHING_HIDDEN;
     }
@@ -162,14 +188,14 @@ export class FormFieldStore {
   #readOnlyNow(): ReadonlySet<string> {
     if (this.#readOnlyOf === undefined) return NOTHING_HIDDEN;
     try {
-      return this.#readOnlyOf(this.#values);
+      return this.#readOnlyOf(this.#shown);
     } catch {
       return NOTHING_HIDDEN;
     }
   }
 
   #stateOf(key: string): FieldState {
-    const value = this.#values[key];
+    const value = this.#shown[key];
     const field = this.#fields.get(key)!;
     return {
       value: value === undefined ? null : value,
@@ -182,11 +208,17 @@ export class FormFieldStore {
   }
 
   /** Recomputes the states of the changed fields and of the fields whose visibility flipped, then notifies them. */
-  #refresh(changed: readonly string[], errorsChanged = false): void {
+  #refresh(changedKeys: readonly string[], errorsChanged = false): void {
+    const changed = [...changedKeys];
+    if (this.#computeLive !== undefined && changed.length > 0) {
+      const was = this.#shown;
+      this.#shown = this.#live();
+      for (const k of this.#formulaKeys) if (!Object.is(was[k], this.#shown[k]) && !changed.includes(k)) changed.push(k);
+    } else if (this.#computeLive === undefined) this.#shown = this.#values;
     const before = this.#hidden;
     if (this.#plan !== undefined && changed.length > 0) {
       try {
-        this.#hidden = this.#plan.update(before, this.#values, changed);
+        this.#hidden = this.#plan.update(before, this.#shown, changed);
       } catch {
         this.#hidden = NOTHING_HIDDEN;
       }

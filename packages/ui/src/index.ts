@@ -15,6 +15,7 @@ export { readOnlyFieldKeys } from './form-read-only.js';
 export { cascadeClears, cascadeField } from './form-cascade.js';
 export { DescriptionText, descriptionWidget } from './widgets/description-widget.js';
 export { hiddenFieldKeys } from './form-visibility.js';
+export { liveValues } from './form-compute.js';
 export { groupErrorsByField, type FieldErrors } from './field-errors.js';
 export { CellValue, type CellValueProps } from './cell-value.js';
 export { formatCell, formatDate, formatDateTime, formatNumber, type CellDisplay } from './cell-display.js';
@@ -49,6 +50,7 @@ export { PhoneEditor, EmailEditor, UrlEditor, IdNumberEditor, phoneWidget, email
 export { MoneyEditor, PercentEditor, moneyWidget, percentWidget, currencySymbol } from './widgets/money-widgets.js';
 export { RatingEditor, ratingWidget } from './widgets/rating-widget.js';
 export { TimeEditor, timeWidget } from './widgets/time-widget.js';
+export { FormulaEditor, formulaWidget, formatFormulaValue } from './widgets/formula-widget.js';
 export { TagsEditor, tagsWidget } from './widgets/tags-widget.js';
 export { RichTextEditor, RichTextView, richTextWidget } from './widgets/rich-text-widget.js';
 export { SingleSelectOtherEditor } from './widgets/select-other-editor.js';

@@ -7,6 +7,7 @@ const messages = {
   'zh-CN': {
     yes: '是',
     no: '否',
+    formulaEmpty: '自动计算',
     selectPlaceholder: '请选择…',
     noneChoice: '（空）',
     required: '必填',
@@ -44,6 +45,7 @@ const messages = {
   },
   en: {
     yes: 'Yes',
+    formulaEmpty: 'Computed',
     no: 'No',
     selectPlaceholder: 'Select…',
     noneChoice: '(none)',

@@ -2,7 +2,7 @@ import { localize, SYSTEM_COLUMNS, type FieldDef, type FormDef } from '@trellis/
 import type { FieldTypeDefinition } from '@trellis/forms';
 import { freeKey, newFieldId } from './draft-ops.js';
 
-type Schema = { readonly type?: unknown; readonly properties?: Record<string, Schema>; readonly required?: readonly string[]; readonly items?: Schema; readonly minItems?: number; readonly default?: unknown };
+type Schema = { readonly type?: unknown; readonly properties?: Record<string, Schema>; readonly required?: readonly string[]; readonly items?: Schema; readonly minItems?: number; readonly default?: unknown; readonly enum?: readonly unknown[] };
 
 function isChoiceList(schema: Schema | undefined): boolean {
   return schema?.type === 'array' && schema.items?.properties?.['value'] !== undefined && schema.items?.properties?.['label'] !== undefined;
@@ -36,6 +36,7 @@ export function newField(type: FieldTypeDefinition, form: FormDef): FieldDef {
     else if (isLocalized(schema?.properties?.[name])) options[name] = { 'zh-CN': localize(type.label, 'zh-CN'), en: localize(type.label, 'en') };
     else if (schema?.properties?.[name]?.default !== undefined) options[name] = schema.properties[name]!.default;
     else if (schema?.properties?.[name]?.type === 'array') options[name] = []; // e.g. a sub-table's columns, added on the canvas
+    else if (schema?.properties?.[name]?.enum?.length) options[name] = schema.properties[name]!.enum![0]; // e.g. a formula's result type
   }
   return {
     id: newFieldId(form),

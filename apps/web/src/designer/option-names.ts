@@ -26,6 +26,8 @@ const OPTION_NAMES: Readonly<Record<string, Readonly<Record<AppLocale, string>>>
   detail: { 'zh-CN': '包含详细地址', en: 'With street address' },
   minRows: { 'zh-CN': '最少行数', en: 'Minimum rows' },
   maxRows: { 'zh-CN': '最多行数', en: 'Maximum rows' },
+  formula: { 'zh-CN': '公式', en: 'Formula' },
+  resultType: { 'zh-CN': '结果类型', en: 'Result type' },
 };
 
 /**

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { LocalizedText, SelectChoice } from '@trellis/schema';
+import type { FormDef, LocalizedText, SelectChoice } from '@trellis/schema';
+import { FormulaEditor } from './formula-editor.js';
 import { ChoicesEditor } from './choices-editor.js';
 import { useLocale } from '../i18n/use-t.js';
 import { LocalizedInputs } from './localized-input.js';
@@ -39,7 +40,8 @@ export function optionEditorKind(schema: PropSchema): OptionEditorKind {
 }
 
 /** Renders an input per property of a field type's options schema. */
-export function OptionsEditor({ idBase, schema, value, onChange }: { idBase: string; schema: { properties?: Readonly<Record<string, PropSchema>> } | undefined; value: Readonly<Record<string, unknown>>; onChange: (next: Record<string, unknown>) => void }) {
+export function OptionsEditor({ idBase, schema, value, onChange, formula }: { idBase: string; schema: { properties?: Readonly<Record<string, PropSchema>> } | undefined; value: Readonly<Record<string, unknown>>; onChange: (next: Record<string, unknown>) => void; /** The form and field a `formula` option belongs to: it gets the formula editor. */ formula?: { readonly form: FormDef; readonly fieldKey: string } }) {
+  const locale = useLocale();
   const props = Object.entries(schema?.properties ?? {});
   if (props.length === 0) return null;
   const set = (name: string, v: unknown) => {
@@ -51,7 +53,11 @@ export function OptionsEditor({ idBase, schema, value, onChange }: { idBase: str
   return (
     <>
       {props.map(([name, prop]) => (
-        <OptionInput key={name} id={`${idBase}-${name}`} name={name} schema={prop} value={value[name]} onChange={(v) => set(name, v)} />
+        name === 'formula' && formula && prop.type === 'string' ? (
+          <FormulaEditor key={name} id={`${idBase}-${name}`} label={optionName(name, locale)} form={formula.form} fieldKey={formula.fieldKey} value={typeof value[name] === 'string' ? value[name] : ''} onChange={(v) => set(name, v)} />
+        ) : (
+          <OptionInput key={name} id={`${idBase}-${name}`} name={name} schema={prop} value={value[name]} onChange={(v) => set(name, v)} />
+        )
       ))}
     </>
   );

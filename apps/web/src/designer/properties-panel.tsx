@@ -10,6 +10,7 @@ import { CascadeEditor } from './cascade-editor.js';
 import { OptionsEditor } from './options-editor.js';
 import { SerialPreview } from './serial-preview.js';
 import { panelOptionsSchema } from './subtable-ops.js';
+import { DefaultFromEditor } from './default-from-editor.js';
 
 /** Props of the properties panel. */
 export interface PropertiesPanelProps {
@@ -65,14 +66,15 @@ export function PropertiesPanel({ form, field, problems, onChange, pkg }: Proper
           </div>
         </>
       ) : null}
-      {type && (type.storesValue ?? true) ? <DefaultValueInput id={`${idBase}-default`} label={t('defaultValue')} field={field} onChange={(v) => set('defaultValue', v)} /> : null}
+      {type && (type.storesValue ?? true) && field.type !== 'formula' ? <DefaultValueInput id={`${idBase}-default`} label={t('defaultValue')} field={field} onChange={(v) => set('defaultValue', v)} /> : null}
+      {type && (type.storesValue ?? true) && field.type !== 'formula' ? <DefaultFromEditor id={`${idBase}-default-from`} form={form} field={field} onChange={(v) => set('defaultFrom', v)} /> : null}
       {type?.optionsSchema ? (
         <fieldset className="designer-options">
           <legend>{t('typeOptions')}</legend>
           {pkg && RELATION_EDITOR_TYPES.has(field.type) ? (
             <RelationProperties pkg={pkg} form={form} field={field} idBase={`${idBase}-opt`} onChange={(o) => set('options', Object.keys(o).length === 0 ? undefined : o)} />
           ) : (
-            <OptionsEditor idBase={`${idBase}-opt`} schema={panelOptionsSchema(optionsSchema) as never} value={field.options ?? {}} onChange={(o) => set('options', Object.keys(o).length === 0 ? undefined : o)} />
+            <OptionsEditor idBase={`${idBase}-opt`} schema={panelOptionsSchema(optionsSchema) as never} value={field.options ?? {}} formula={{ form, fieldKey: field.key }} onChange={(o) => set('options', Object.keys(o).length === 0 ? undefined : o)} />
           )}
           <SerialPreview field={field} locale={locale} />
           {problems('options').map((m, i) => (

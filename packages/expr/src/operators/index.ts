@@ -12,6 +12,20 @@ import {
 } from './comparison.js';
 import { dateAddOperator, dateDiffOperator, startOfOperator } from './date.js';
 import { andOperator, ifOperator, notOperator, orOperator, truthyOperator } from './logic.js';
+import { averageOperator, countAOperator, countOperator, maxOfOperator, minOfOperator, pluckOperator, sumOperator } from './formula-aggregate.js';
+import { dateDifOperator, dayOperator, makeDateOperator, monthOperator, todayOperator, yearOperator } from './formula-date.js';
+import {
+  absOperator,
+  ceilingOperator,
+  floorOperator,
+  intOperator,
+  modOperator,
+  powerOperator,
+  roundDownOperator,
+  roundOperator,
+  roundUpOperator,
+} from './formula-math.js';
+import { fixedOperator, leftOperator, lenOperator, midOperator, rightOperator, trimOperator } from './formula-text.js';
 import { catOperator, endsWithOperator, lowerOperator, startsWithOperator, substrOperator, upperOperator } from './text.js';
 
 /** The built-in operators, in the order docs/conditions.md lists them. */
@@ -48,6 +62,35 @@ export const BUILT_IN_OPERATORS = [
   dateAddOperator,
   dateDiffOperator,
   startOfOperator,
+  // formula functions (docs/formulas.md)
+  sumOperator,
+  averageOperator,
+  countOperator,
+  countAOperator,
+  minOfOperator,
+  maxOfOperator,
+  pluckOperator,
+  roundOperator,
+  roundUpOperator,
+  roundDownOperator,
+  absOperator,
+  intOperator,
+  modOperator,
+  powerOperator,
+  ceilingOperator,
+  floorOperator,
+  leftOperator,
+  rightOperator,
+  midOperator,
+  lenOperator,
+  trimOperator,
+  fixedOperator,
+  todayOperator,
+  yearOperator,
+  monthOperator,
+  dayOperator,
+  makeDateOperator,
+  dateDifOperator,
 ] as const;
 
 /** Creates a registry holding the built-in operators (`var` is part of the language itself). */

@@ -40,6 +40,7 @@ describe('the built-in registry', () => {
       ['subtable', 'json'],
       ['tags', 'text_list'], ['phone', 'text'], ['email', 'text'], ['url', 'text'], ['id_number', 'text'],
       ['relation', 'fn'], ['lookup', 'fn'], ['rollup', 'fn'],
+      ['tags', 'text_list'], ['phone', 'text'], ['email', 'text'], ['url', 'text'], ['id_number', 'text'], ['formula', 'fn'],
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { defineFieldType } from '../field-type.js';
 
+const PRINTABLE_ASCII = /^[\x21-\x7e]*$/;
 const LOCAL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}$/;
 const LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
 
@@ -20,7 +21,8 @@ export function isValidEmail(value: string): boolean {
 /** Trims, removes inner spaces, lower-cases the domain (`张三 <A@Example.COM>` is not accepted; `A@Example.COM` → `A@example.com`). */
 export function cleanEmail(value: unknown): unknown {
   if (typeof value !== 'string') return value;
-  const t = value.normalize('NFKC').trim().replace(/^mailto:/i, '');
+  // printable ASCII without spaces is its own NFKC form and has nothing to trim
+  const t = (PRINTABLE_ASCII.test(value) ? value : value.normalize('NFKC').trim()).replace(/^mailto:/i, '');
   if (t === '') return null;
   const at = t.lastIndexOf('@');
   if (at <= 0 || /\s/.test(t)) return t;

@@ -23,12 +23,14 @@ import { subtableType } from './subtable.js';
 import { relationType } from './relation.js';
 import { lookupType } from './lookup.js';
 import { rollupType } from './rollup.js';
+import { formulaType } from './formula.js';
 
 export { booleanType, dateType, datetimeType, longTextType, multiSelectType, numberType, singleSelectType, textType };
 export { descriptionType };
 export { relationType, lookupType, rollupType };
 export { emailType, idNumberType, moneyType, percentType, phoneType, ratingType, richTextType, tagsType, timeType, urlType };
 export { subtableType };
+export { formulaType };
 
 /** The built-in field types, in palette order. */
 export const builtInFieldTypes: readonly FieldTypeDefinition[] = [
@@ -56,4 +58,5 @@ export const builtInFieldTypes: readonly FieldTypeDefinition[] = [
   relationType,
   lookupType,
   rollupType,
+  formulaType,
 ];
