@@ -21,7 +21,32 @@ export {
   tagsType,
   timeType,
   urlType,
+  attachmentType,
+  imageType,
+  signatureType,
 } from './field-types/index.js';
+export {
+  fileFieldLimits,
+  fileRefSchema,
+  cleanFileRefs,
+  refAllowed,
+  FILE_DEFAULT_MAX_FILES,
+  FILE_DEFAULT_MAX_SIZE,
+  type FileRef,
+  type FileFieldLimits,
+} from './field-types/file-refs.js';
+export {
+  FILE_SIZE_CAP,
+  RASTER_IMAGE_TYPES,
+  SNIFF_BYTES,
+  sniffImageType,
+  isRasterImageType,
+  acceptAllows,
+  fileExtension,
+  formatFileSize,
+  MIME_TYPE_PATTERN,
+  type RasterImageType,
+} from './file-content.js';
 export { cleanPhone, maskPhone, phoneKind, type PhoneKind } from './china-phone.js';
 export { cleanIdNumber, idNumberCheckChar, idNumberInfo, idNumberProblem, maskIdNumber, type IdNumberInfo } from './china-id-number.js';
 export { sanitizeHtml, htmlToText, isSafeUrl } from './sanitize-html.js';

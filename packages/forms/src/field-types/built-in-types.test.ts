@@ -35,6 +35,7 @@ describe('the built-in registry', () => {
       ['single_select', 'text'], ['multi_select', 'text_list'], ['boolean', 'boolean'],
       ['rich_text', 'text'], ['money', 'number'], ['percent', 'number'], ['rating', 'number'], ['time', 'text'],
       ['tags', 'text_list'], ['phone', 'text'], ['email', 'text'], ['url', 'text'], ['id_number', 'text'],
+      ['attachment', 'json'], ['image', 'json'], ['signature', 'json'],
     ]);
   });
 });

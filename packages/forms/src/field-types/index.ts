@@ -17,8 +17,12 @@ import { richTextType } from './rich-text.js';
 import { tagsType } from './tags.js';
 import { timeType } from './time.js';
 import { urlType } from './url.js';
+import { attachmentType } from './attachment.js';
+import { imageType } from './image.js';
+import { signatureType } from './signature.js';
 
 export { booleanType, dateType, datetimeType, longTextType, multiSelectType, numberType, singleSelectType, textType };
+export { attachmentType, imageType, signatureType };
 export { emailType, idNumberType, moneyType, percentType, phoneType, ratingType, richTextType, tagsType, timeType, urlType };
 
 /** The built-in field types, in palette order. */
@@ -41,4 +45,7 @@ export const builtInFieldTypes: readonly FieldTypeDefinition[] = [
   emailType,
   urlType,
   idNumberType,
+  attachmentType,
+  imageType,
+  signatureType,
 ];
