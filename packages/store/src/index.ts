@@ -18,6 +18,7 @@ export {
   type CreateContext,
   type RecordUpdate,
   type DeleteContext,
+  type AttachFiles,
 } from './records/record-repository.js';
 export { type StoredRecord } from './records/record-shape.js';
 export { type ListQuery, type ListResult, MAX_PAGE_SIZE } from './records/list-records.js';
@@ -37,3 +38,7 @@ export {
 export { type PublicLinksDatabase } from './public-links/public-link-tables.js';
 export { DraftRepository, type AppDraft, type SaveDraftResult, type FieldWithData, type FormWithData } from './drafts/draft-repository.js';
 export { type DraftsDatabase, type AppDraftsTable } from './drafts/draft-tables.js';
+export { FileRepository, cleanFileName, HEAD_BYTES, UNATTACHED_FILE_TTL_MS, type StoredFile, type FileUpload, type UploadLimits } from './files/file-repository.js';
+export { DiskBlobStore, type FileBlobStore } from './files/blob-store.js';
+export { type FileField } from './files/file-fields.js';
+export { type FilesDatabase, type FilesTable } from './files/file-tables.js';

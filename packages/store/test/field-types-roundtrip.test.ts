@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileForm, fieldTypes } from '@trellis/forms';
 import type { FieldDef } from '@trellis/schema';
@@ -10,6 +11,8 @@ const choices = [
 ];
 
 /** One field of every built-in type, each with raw input as people type it and the value it must be stored as. */
+/** Files uploaded to the file fields in `beforeAll` (their refs are the input and the stored value). */
+const uploaded: Record<string, { id: string; name: string; size: number; type: string }> = {};
 const CASES: readonly { readonly field: FieldDef; readonly input: unknown; readonly stored: unknown }[] = [
   { field: field('name', 'text'), input: '  华为技术有限公司 ', stored: '华为技术有限公司' },
   { field: field('notes', 'long_text'), input: '第一行\r\n第二行', stored: '第一行\n第二行' },
@@ -30,6 +33,9 @@ const CASES: readonly { readonly field: FieldDef; readonly input: unknown; reado
   { field: field('email', 'email'), input: ' Li.Lei@Example.COM ', stored: 'Li.Lei@example.com' },
   { field: field('website', 'url'), input: 'www.example.com/about', stored: 'https://www.example.com/about' },
   { field: field('id_no', 'id_number'), input: '11010519491231002x', stored: '11010519491231002X' },
+  { field: field('files', 'attachment'), get input() { return { ...uploaded['files'], extra: 1 }; }, get stored() { return [uploaded['files']]; } },
+  { field: field('photos', 'image'), get input() { return [uploaded['photos']]; }, get stored() { return [uploaded['photos']]; } },
+  { field: field('sig', 'signature'), get input() { return [uploaded['sig']]; }, get stored() { return uploaded['sig']; } },
 ];
 
 for (const dialect of DIALECTS) {
@@ -39,6 +45,11 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       store = await openTestStore(dialect, fieldTypes);
       await store.apps.publish(pkg('catalogue', [everything]), { actor: null });
+      const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+      for (const [key, name, type, bytes] of [['files', '报价.pdf', 'application/pdf', Buffer.from('%PDF-1.4')], ['photos', 'p.png', 'image/png', png], ['sig', 'signature.png', 'image/png', png]] as const) {
+        const f = await store.files.upload({ app: 'catalogue', form: 'everything', fieldId: `f_${key}`, name, type, createdBy: null }, Readable.from([bytes]), { maxBytes: 1 << 20 });
+        uploaded[key] = { id: f.id, name: f.name, size: f.size, type: f.type };
+      }
     });
     afterAll(async () => {
       await store?.close();

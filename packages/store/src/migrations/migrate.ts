@@ -5,12 +5,14 @@ import { StoreErrors } from '../errors.js';
 import { systemTablesMigration } from './0001-system-tables.js';
 import { publicLinksMigration } from './0003-public-links.js';
 import { appDraftsMigration } from './0004-app-drafts.js';
+import { filesMigration } from './0006-files.js';
 
 /** The store's migrations, in order. Names sort lexically; never rename or edit a shipped one. */
 export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_system_tables': systemTablesMigration,
   '0003_public_links': publicLinksMigration,
   '0004_app_drafts': appDraftsMigration,
+  '0006_files': filesMigration,
 };
 
 /** What `store.migrate()` did: the names of the migrations it applied now. */

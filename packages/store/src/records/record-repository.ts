@@ -25,6 +25,9 @@ export interface DeleteContext extends WriteContext {
   readonly version?: number;
 }
 
+/** Attaches the files a record's data names, inside the write's transaction (see `FileRepository.attach`). */
+export type AttachFiles = (trx: Kysely<SystemDatabase>, meta: FormMeta, recordId: string, data: Readonly<Record<string, unknown>>) => Promise<void>;
+
 /**
  * Records of published forms: create, read, update with optimistic concurrency, soft delete
  * to the recycle bin, restore, and list. Every write commits with its audit row.
@@ -37,11 +40,13 @@ export class RecordRepository {
   readonly #db: Kysely<SystemDatabase>;
   readonly #forms: FormCatalog;
   readonly #settings: ListSettings;
+  readonly #attachFiles: AttachFiles | undefined;
 
-  constructor(db: Kysely<SystemDatabase>, forms: FormCatalog, settings: ListSettings) {
+  constructor(db: Kysely<SystemDatabase>, forms: FormCatalog, settings: ListSettings, attachFiles?: AttachFiles) {
     this.#db = db;
     this.#forms = forms;
     this.#settings = settings;
+    this.#attachFiles = attachFiles;
   }
 
   /** The live form's layout (fields, columns, variables for conditions). */
@@ -62,6 +67,7 @@ export class RecordRepository {
         .returning(selectColumns(meta))
         .executeTakeFirstOrThrow();
       const record = toRecord(meta, row);
+      await this.#attachFiles?.(trx, meta, record.id, data);
       await writeAudit(trx, ctx, { action: 'create', app, form, recordId: record.id, after: record });
       return record;
     });
@@ -103,6 +109,7 @@ export class RecordRepository {
       if (!row) throw conflict(meta, id, update.version, Number(beforeRow.version));
       const before = toRecord(meta, beforeRow);
       const after = toRecord(meta, row);
+      await this.#attachFiles?.(trx, meta, id, update.data);
       await writeAudit(trx, ctx, { action: 'update', app, form, recordId: id, before, after });
       return after;
     });
