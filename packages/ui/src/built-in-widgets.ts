@@ -13,6 +13,7 @@ import { ratingWidget } from './widgets/rating-widget.js';
 import { richTextWidget } from './widgets/rich-text-widget.js';
 import { tagsWidget } from './widgets/tags-widget.js';
 import { timeWidget } from './widgets/time-widget.js';
+import { attachmentWidget, imageWidget, signatureWidget } from './files/file-widgets.js';
 
 /** The widgets of the built-in field types. */
 export const builtInWidgets: readonly FieldWidget[] = [
@@ -34,6 +35,9 @@ export const builtInWidgets: readonly FieldWidget[] = [
   emailWidget,
   urlWidget,
   idNumberWidget,
+  attachmentWidget,
+  imageWidget,
+  signatureWidget,
 ];
 
 /**

@@ -2,6 +2,7 @@ import type { FieldDef } from '@trellis/schema';
 import { fieldWidgets } from './built-in-widgets.js';
 import { formatCell } from './cell-display.js';
 import type { FieldWidgetRegistry } from './field-widget.js';
+import { FileCell } from './files/file-cell.js';
 
 /** Props of `CellValue`. */
 export interface CellValueProps {
@@ -36,6 +37,8 @@ export function CellValue({ field, value, locale, widgets = fieldWidgets }: Cell
           ))}
         </span>
       );
+    case 'files':
+      return <FileCell files={display.files} images={display.images} />;
     case 'text':
       return <span className={display.align === 'end' ? 'tr-cell-text tr-cell-number' : 'tr-cell-text'}>{display.text}</span>;
   }
