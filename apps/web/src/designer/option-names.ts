@@ -17,6 +17,9 @@ const OPTION_NAMES: Readonly<Record<string, Readonly<Record<AppLocale, string>>>
   mask: { 'zh-CN': '脱敏显示', en: 'Mask when shown' },
   withSeconds: { 'zh-CN': '包含秒', en: 'With seconds' },
   unique: { 'zh-CN': '不允许重复', en: 'Unique (no duplicates)' },
+  maxFiles: { 'zh-CN': '最多文件数', en: 'Maximum number of files' },
+  maxSize: { 'zh-CN': '单个文件大小上限', en: 'Largest file' },
+  accept: { 'zh-CN': '允许的文件类型（扩展名或 MIME 类型）', en: 'Allowed file types (extensions or MIME types)' },
 };
 
 /**

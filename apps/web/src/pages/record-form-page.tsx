@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { Link, useNavigate, useParams } from 'react-router';
 import { localize, type ErrorDetail, type FormDef } from '@trellis/schema';
 import { compileForm } from '@trellis/forms';
-import { FormRenderer, formatDateTime, groupErrorsByField, type FieldErrors } from '@trellis/ui';
+import { FileAccessProvider, FormRenderer, formatDateTime, groupErrorsByField, type FieldErrors } from '@trellis/ui';
+import { recordFileAccess } from '../files/file-access.js';
 import { api } from '../api/api.js';
 import { ApiError } from '../api/api-client.js';
 import type { RecordDto } from '../api/api-types.js';
@@ -38,6 +39,7 @@ function RecordForm({ app, form, id }: { readonly app: string; readonly form: Fo
   const compiled = useMemo(() => compileForm(form), [form]);
   const fieldKeys = useMemo(() => form.fields.map((f) => f.key), [form]);
   const listUrl = `/apps/${app}/forms/${form.key}`;
+  const files = useMemo(() => recordFileAccess(app, form.key), [app, form.key]);
 
   const [record, setRecord] = useState<RecordDto | undefined>();
   const [loadError, setLoadError] = useState<ApiError | undefined>();
@@ -198,7 +200,9 @@ function RecordForm({ app, form, id }: { readonly app: string; readonly form: Fo
         </div>
       ) : null}
       <form className="card record-form" onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
-        <FormRenderer form={form} values={values} onChange={onChange} errors={errors} locale={locale} disabled={saving} />
+        <FileAccessProvider access={files}>
+          <FormRenderer form={form} values={values} onChange={onChange} errors={errors} locale={locale} disabled={saving} />
+        </FileAccessProvider>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={saving}>
             {saving ? t('saving') : record ? t('save') : t('create')}
