@@ -17,10 +17,12 @@ export async function openCliStore(location: StoreLocation, io: CliIo, options: 
     info: (_obj: object, msg?: string) => { if (msg !== undefined) io.err(msg); },
     warn: (_obj: object, msg?: string) => { if (msg !== undefined) io.err(`warning: ${msg}`); },
   };
-  if (location.databaseUrl !== undefined) return openTrellisStore({ databaseUrl: location.databaseUrl, logger, ...options });
+  const files = location.filesDir === undefined ? {} : { filesDir: resolve(location.filesDir) };
   const dataDir = resolve(location.dataDir);
+  // With PostgreSQL, uploaded files still default to <dataDir>/files on this machine.
+  if (location.databaseUrl !== undefined) return openTrellisStore({ databaseUrl: location.databaseUrl, dataDir, logger, ...files, ...options });
   mkdirSync(dataDir, { recursive: true });
-  return openTrellisStore({ dataDir, logger, ...options });
+  return openTrellisStore({ dataDir, logger, ...files, ...options });
 }
 
 /** A description of where the data lives, without the password of a database URL. */
