@@ -1,0 +1,149 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fieldTypes } from '@trellis/forms';
+import { buildServer } from '@trellis/server';
+import { openStore, type Store } from '@trellis/store';
+
+/**
+ * Attachments in a real Chromium against a real server (PGlite in a temporary folder): a
+ * form with an attachment, an image and a signature field is imported; a file is chosen and
+ * uploaded with its progress bar, a file that is too large is refused before upload in the
+ * user's language, the signature is typed, the record is saved, opened again, and its file
+ * downloaded with the same bytes.
+ */
+const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+const sources = [fileURLToPath(new URL('../src', import.meta.url)), join(repoRoot, 'packages/ui/src'), join(repoRoot, 'packages/forms/src')];
+const SHOTS = process.env.TRELLIS_E2E_SCREENSHOTS;
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+const pkg = {
+  schemaVersion: 1,
+  app: { key: 'legal', name: { 'zh-CN': '法务', en: 'Legal' } },
+  forms: [
+    {
+      key: 'contract',
+      name: { 'zh-CN': '合同', en: 'Contract' },
+      fields: [
+        { id: 'f_title', key: 'title', type: 'text', label: { 'zh-CN': '标题', en: 'Title' }, required: true },
+        { id: 'f_files', key: 'files', type: 'attachment', label: { 'zh-CN': '附件', en: 'Files' }, options: { maxSize: 4096 } },
+        { id: 'f_photos', key: 'photos', type: 'image', label: { 'zh-CN': '照片', en: 'Photos' } },
+        { id: 'f_sig', key: 'sig', type: 'signature', label: { 'zh-CN': '签名', en: 'Signature' } },
+      ],
+    },
+  ],
+};
+
+let dataDir: string;
+let store: Store;
+let server: Awaited<ReturnType<typeof buildServer>>;
+let base: string;
+let browser: Browser;
+let page: Page;
+let recordUrl: string;
+const content = `Contract text ${Date.now()} — 合同正文`;
+
+async function shot(name: string): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, `files-${name}.png`), fullPage: true });
+}
+
+describe('attachments in Chromium', () => {
+  beforeAll(async () => {
+    const index = join(webRoot, 'index.html');
+    if (!existsSync(index) || statSync(index).mtimeMs < Math.max(...sources.map(newestMtime))) {
+      execFileSync('npx', ['-y', 'pnpm@10.34.8', '--filter', '@trellis/web', 'build'], { cwd: repoRoot, stdio: 'ignore' });
+    }
+    dataDir = mkdtempSync(join(tmpdir(), 'trellis-e2e-files-'));
+    store = await openStore({ dataDir, catalog: fieldTypes });
+    server = await buildServer({ store, webRoot });
+    base = await server.listen({ host: '127.0.0.1', port: 0 });
+    const imported = await fetch(`${base}/api/apps/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pkg) });
+    expect(imported.status, await imported.clone().text()).toBeLessThan(300);
+    browser = await chromium.launch({
+      executablePath: process.env.TRELLIS_CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${base}/`);
+    await page.evaluate(() => localStorage.setItem('trellis.locale', 'en'));
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await store?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses a file over the limit before uploading it, in the user language', async () => {
+    let uploads = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/files')) uploads++;
+    });
+    await page.goto(`${base}/apps/legal/forms/contract/new`);
+    await page.locator('#field-title').fill('Supply agreement');
+    await page.locator('#field-files').setInputFiles({ name: 'huge.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(5000, 1) });
+    expect(await page.locator('.tr-file-problems').innerText()).toContain("'huge.bin' is larger than the limit of 4 KB");
+    expect(uploads).toBe(0);
+  });
+
+  it('uploads a file with a progress bar, an image with a thumbnail, and a typed signature, then saves', async () => {
+    await page.locator('#field-files').setInputFiles({ name: '合同.txt', mimeType: 'text/plain', buffer: Buffer.from(content) });
+    await page.locator('.tr-file a.tr-file-name', { hasText: '合同.txt' }).waitFor();
+    expect(await page.locator('.tr-file-problems').count()).toBe(0);
+    await page.locator('#field-photos').setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: PNG });
+    await page.locator('.tr-files-images img.tr-file-thumb').waitFor();
+    await page.locator('#field-sig').fill('Li Lei');
+    await page.getByRole('button', { name: 'Use signature' }).click();
+    await page.locator('img.tr-signature-image').waitFor();
+    await shot('01-filled');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.waitForURL(/\/records\/[0-9a-f-]{36}$/);
+    recordUrl = page.url();
+  });
+
+  it('opens the record again and downloads the file with the same bytes', async () => {
+    await page.goto(recordUrl);
+    const link = page.locator('.tr-file a.tr-file-name', { hasText: '合同.txt' });
+    await link.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('合同.txt');
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(content);
+    // the stored image and signature are shown from the server
+    const thumb = page.locator('.tr-files-images img.tr-file-thumb');
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    await expect.poll(() => page.locator('img.tr-signature-image').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await shot('02-record');
+  });
+
+  it('lists the record with the file name, a thumbnail and "Signed"', async () => {
+    await page.goto(`${base}/apps/legal/forms/contract`);
+    const row = page.locator('tr', { hasText: 'Supply agreement' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('合同.txt');
+    expect(await row.innerText()).toContain('Signed');
+    expect(await row.locator('img.tr-cell-thumb').count()).toBe(1);
+  });
+
+  it('shows attachment, image and signature in the designer palette', async () => {
+    await page.goto(`${base}/apps/legal/design/contract`);
+    for (const type of ['attachment', 'image', 'signature']) await page.locator(`[data-field-type="${type}"]`).waitFor();
+  });
+});
