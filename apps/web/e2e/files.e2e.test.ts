@@ -105,8 +105,19 @@ describe('attachments in Chromium', () => {
   });
 
   it('uploads a file with a progress bar, an image with a thumbnail, and a typed signature, then saves', async () => {
+    // hold the server's answer so the upload's progress bar can be seen
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/fields/files/files', async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.locator('#field-files').setInputFiles({ name: '合同.txt', mimeType: 'text/plain', buffer: Buffer.from(content) });
+    await page.locator('progress.tr-file-progress[aria-label="Uploading 合同.txt"]').waitFor();
+    release();
     await page.locator('.tr-file a.tr-file-name', { hasText: '合同.txt' }).waitFor();
+    expect(await page.locator('progress.tr-file-progress').count()).toBe(0);
+    await page.unroute('**/fields/files/files');
     expect(await page.locator('.tr-file-problems').count()).toBe(0);
     await page.locator('#field-photos').setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: PNG });
     await page.locator('.tr-files-images img.tr-file-thumb').waitFor();

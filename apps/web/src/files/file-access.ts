@@ -1,6 +1,7 @@
 import type { FileRef } from '@trellis/forms';
 import { xhrUpload, type FileAccess } from '@trellis/ui';
 import { useLocaleStore } from '../i18n/locale-store.js';
+import './files.css';
 
 const fileUrl = (ref: FileRef, options?: { readonly download?: boolean }) => `/api/files/${encodeURIComponent(ref.id)}${options?.download === true ? '?download=true' : ''}`;
 const locale = () => useLocaleStore.getState().locale;
