@@ -121,6 +121,17 @@ describe.each(DIALECTS)('files API on %s', (dialect) => {
     expect(res.json().type).toBe('application/octet-stream');
   });
 
+  it('streams uploads larger than the JSON body limit (1 MiB) up to the field limit', async () => {
+    const big = Buffer.concat([PDF, randomBytes(2 * 1024 * 1024)]);
+    const res = await upload('pdfs', 'big.pdf', 'application/pdf', big);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().size).toBe(big.length);
+    const dl = await ctx.store.files.read(res.json().id);
+    let n = 0;
+    for await (const c of dl!) n += (c as Buffer).length;
+    expect(n).toBe(big.length);
+  });
+
   it('checks the accept list of an attachment field', async () => {
     expect((await upload('pdfs', 'tool.exe', 'application/x-msdownload', Buffer.from('MZ'))).statusCode).toBe(415);
     expect((await upload('pdfs', 'scan.PDF', 'application/octet-stream', PDF)).statusCode).toBe(201);
