@@ -143,6 +143,9 @@ describe.each(DIALECTS)('files API on %s', (dialect) => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('RECORD_FILE_INVALID');
     expect(res.json().error.details.map((d: { path: string }) => d.path)).toEqual(['/data/files']);
+    expect(res.json().error.details[0].message).toBe('文件「p.png」不是上传到此字段的文件，或已属于其他记录，请重新上传');
+    const en = await ctx.app.inject({ method: 'POST', url: RECORDS, headers: { 'accept-language': 'en-US' }, payload: { data: { files: [photo] } } });
+    expect(en.json().error.details[0].message).toBe("file 'p.png' was not uploaded to this field or belongs to another record; upload it again");
     const ghost = { id: '00000000-0000-4000-8000-000000000001', name: 'a.txt', size: 1, type: 'text/plain' };
     const res2 = await ctx.app.inject({ method: 'POST', url: RECORDS, payload: { data: { files: [ghost] } } });
     expect(res2.json().error.details[0].path).toBe('/data/files');

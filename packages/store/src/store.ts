@@ -112,7 +112,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       concurrent: database.dialect === 'postgres',
       exactCountLimit: options.exactCountLimit ?? DEFAULT_EXACT_COUNT_LIMIT,
       counts: new CountCache(),
-    }, (trx, meta, recordId, data) => fileRepository.attach(trx, meta, recordId, data)),
+    }, (trx, meta, recordId, data, locale) => fileRepository.attach(trx, meta, recordId, data, locale)),
     files: fileRepository,
     audit: { list: (query) => listAudit(db, query) },
     migrate,

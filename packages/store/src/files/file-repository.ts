@@ -192,7 +192,8 @@ export class FileRepository {
    * attached to this record, with the same name, size and type; otherwise `RECORD_FILE_INVALID`
    * naming `/data/<key>` (and the transaction rolls back).
    */
-  async attach(trx: Kysely<SystemDatabase>, meta: FormMeta, recordId: string, data: Readonly<Record<string, unknown>>): Promise<void> {
+  async attach(trx: Kysely<SystemDatabase>, meta: FormMeta, recordId: string, data: Readonly<Record<string, unknown>>, locale?: string): Promise<void> {
+    const en = locale !== undefined && locale.toLowerCase().startsWith('en');
     if (!meta.fields.some((f) => f.valueType === 'json' && Object.prototype.hasOwnProperty.call(data, f.key))) return;
     const fields = await this.#fields.of(trx, meta.app, meta.form);
     const db = files(trx);
@@ -206,7 +207,7 @@ export class FileRepository {
       for (const ref of refs) {
         const id = (ref as { id?: unknown } | null)?.id;
         if (!isUuid(id)) {
-          problems.push({ path, message: `${JSON.stringify(ref)} is not a file ref { id, name, size, type }` });
+          problems.push({ path, message: en ? `${JSON.stringify(ref)} is not a file ref { id, name, size, type }` : `${JSON.stringify(ref)} 不是文件引用 { id, name, size, type }` });
           continue;
         }
         wanted.set(id.toLowerCase(), ref as Record<string, unknown>);
@@ -226,9 +227,11 @@ export class FileRepository {
         const found = new Map(attached.map((r) => [r.id, r]));
         for (const [id, ref] of wanted) {
           const row = found.get(id);
-          if (row === undefined) problems.push({ path, message: `file '${id}' was not uploaded to this field or belongs to another record; upload it again` });
-          else if (ref['name'] !== row.name || Number(ref['size']) !== row.size || ref['type'] !== row.mime_type) {
-            problems.push({ path, message: `file '${id}' is '${row.name}' (${row.size} bytes, ${row.mime_type}); send its ref as the upload returned it` });
+          const name = typeof ref['name'] === 'string' ? ref['name'] : id;
+          if (row === undefined) {
+            problems.push({ path, message: en ? `file '${name}' was not uploaded to this field or belongs to another record; upload it again` : `文件「${name}」不是上传到此字段的文件，或已属于其他记录，请重新上传` });
+          } else if (ref['name'] !== row.name || Number(ref['size']) !== row.size || ref['type'] !== row.mime_type) {
+            problems.push({ path, message: en ? `file '${id}' is '${row.name}' (${row.size} bytes, ${row.mime_type}); send its ref as the upload returned it` : `文件 ${id} 是「${row.name}」（${row.size} 字节，${row.mime_type}），请按上传返回的内容提交` });
           }
         }
       }

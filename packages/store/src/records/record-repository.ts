@@ -26,7 +26,7 @@ export interface DeleteContext extends WriteContext {
 }
 
 /** Attaches the files a record's data names, inside the write's transaction (see `FileRepository.attach`). */
-export type AttachFiles = (trx: Kysely<SystemDatabase>, meta: FormMeta, recordId: string, data: Readonly<Record<string, unknown>>) => Promise<void>;
+export type AttachFiles = (trx: Kysely<SystemDatabase>, meta: FormMeta, recordId: string, data: Readonly<Record<string, unknown>>, locale?: string) => Promise<void>;
 
 /**
  * Records of published forms: create, read, update with optimistic concurrency, soft delete
@@ -67,7 +67,7 @@ export class RecordRepository {
         .returning(selectColumns(meta))
         .executeTakeFirstOrThrow();
       const record = toRecord(meta, row);
-      await this.#attachFiles?.(trx, meta, record.id, data);
+      await this.#attachFiles?.(trx, meta, record.id, data, ctx.locale);
       await writeAudit(trx, ctx, { action: 'create', app, form, recordId: record.id, after: record });
       return record;
     });
@@ -109,7 +109,7 @@ export class RecordRepository {
       if (!row) throw conflict(meta, id, update.version, Number(beforeRow.version));
       const before = toRecord(meta, beforeRow);
       const after = toRecord(meta, row);
-      await this.#attachFiles?.(trx, meta, id, update.data);
+      await this.#attachFiles?.(trx, meta, id, update.data, ctx.locale);
       await writeAudit(trx, ctx, { action: 'update', app, form, recordId: id, before, after });
       return after;
     });
