@@ -132,6 +132,17 @@ describe.each(DIALECTS)('files API on %s', (dialect) => {
     expect(n).toBe(big.length);
   });
 
+  it('serves an uploaded HTML page as an opaque download, never as a page', async () => {
+    const up = (await upload('files', 'page.html', 'text/html', HTML)).json();
+    expect(up.type).toBe('text/html');
+    await ctx.app.inject({ method: 'POST', url: RECORDS, payload: { data: { files: [up] } } });
+    const dl = await ctx.app.inject(`/api/files/${up.id}`);
+    expect(dl.statusCode).toBe(200);
+    expect(dl.headers['content-type']).toBe('application/octet-stream');
+    expect(dl.headers['content-disposition']).toMatch(/^attachment; filename="page.html"/);
+    expect(dl.headers['content-security-policy']).toBe('sandbox');
+  });
+
   it('checks the accept list of an attachment field', async () => {
     expect((await upload('pdfs', 'tool.exe', 'application/x-msdownload', Buffer.from('MZ'))).statusCode).toBe(415);
     expect((await upload('pdfs', 'scan.PDF', 'application/octet-stream', PDF)).statusCode).toBe(201);

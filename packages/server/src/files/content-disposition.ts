@@ -11,3 +11,28 @@ export function contentDisposition(kind: 'inline' | 'attachment', name: string):
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${kind}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
+
+/** Types a browser would run as a page or script from our origin if it ever rendered them. */
+const ACTIVE_TYPES = new Set([
+  'text/html',
+  'application/xhtml+xml',
+  'image/svg+xml',
+  'text/xml',
+  'application/xml',
+  'text/javascript',
+  'application/javascript',
+  'application/ecmascript',
+  'text/ecmascript',
+  'application/x-javascript',
+]);
+
+/**
+ * The `Content-Type` a download is sent with: the stored type, except that types a browser
+ * could execute (HTML, SVG, XML, JavaScript) go out as `application/octet-stream`, so not even
+ * a `<script src>` on a compromised page could run an uploaded file.
+ *
+ * @example servedContentType('text/html') // 'application/octet-stream'
+ */
+export function servedContentType(type: string): string {
+  return ACTIVE_TYPES.has(type) ? 'application/octet-stream' : type;
+}

@@ -9,7 +9,7 @@ import { DEFAULT_PUBLIC_RATE_LIMIT, type PublicFormsOptions } from '../public-fo
 import { shownFieldKeys } from '../public-forms/public-form-view.js';
 import { FixedWindowRateLimiter } from '../public-forms/rate-limiter.js';
 import { errorResponses } from '../route-schemas.js';
-import { contentDisposition } from './content-disposition.js';
+import { contentDisposition, servedContentType } from './content-disposition.js';
 import { canReadFile } from './file-access.js';
 import { downloadParamsSchema, downloadQuerySchema, fileRefSchema, publicUploadParamsSchema, UPLOAD_DESCRIPTION, uploadParamsSchema } from './file-schemas.js';
 import { fileField, receiveUpload } from './file-upload.js';
@@ -118,7 +118,7 @@ export async function registerFileRoutes(
         tags: ['files'],
         summary: 'Download a file (only for callers who may read the record it is attached to)',
         description:
-          'Answers the bytes with their `Content-Type`, `Content-Disposition` (`inline` for PNG, JPEG, GIF and WebP images, `attachment` ' +
+          'Answers the bytes with their `Content-Type` (HTML, SVG, XML and JavaScript as `application/octet-stream`), `Content-Disposition` (`inline` for PNG, JPEG, GIF and WebP images, `attachment` ' +
           "for everything else; the name as RFC 5987 `filename*`), `X-Content-Type-Options: nosniff` and `Content-Security-Policy: sandbox`. " +
           'A file that does not exist, is attached to a deleted record or a removed form, or that the caller may not read is the same 404 `FILE_NOT_FOUND`.',
         params: downloadParamsSchema,
@@ -133,7 +133,7 @@ export async function registerFileRoutes(
       if (content === undefined) throw fileNotFound();
       const inline = isRasterImageType(file.type) && request.query.download !== true;
       return reply
-        .header('content-type', file.type)
+        .header('content-type', servedContentType(file.type))
         .header('content-length', String(file.size))
         .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', file.name))
         .header('x-content-type-options', 'nosniff')
