@@ -153,6 +153,29 @@ describe('attachments in Chromium', () => {
     expect(await row.locator('img.tr-cell-thumb').count()).toBe(1);
   });
 
+  it('signs by drawing on the pad with the pointer', async () => {
+    await page.goto(`${base}/apps/legal/forms/contract/new`);
+    await page.locator('#field-title').fill('Drawn signature');
+    const pad = page.locator('canvas.tr-signature-pad');
+    const box = (await pad.boundingBox())!;
+    await page.getByRole('button', { name: 'Use signature' }).click();
+    expect(await page.locator('.tr-signature .tr-file-error').innerText()).toBe('Sign or type your name first');
+    await page.mouse.move(box.x + 20, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 20 + i * 25, box.y + box.height / 2 + (i % 2 === 0 ? -20 : 20));
+    await page.mouse.up();
+    await page.getByRole('button', { name: 'Use signature' }).click();
+    await page.locator('img.tr-signature-image').waitFor();
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.waitForURL(/\/records\/[0-9a-f-]{36}$/);
+    const id = page.url().split('/').pop()!;
+    const record = (await (await fetch(`${base}/api/apps/legal/forms/contract/records/${id}`)).json()) as { data: { sig: { id: string; type: string; size: number } } };
+    expect(record.data.sig).toMatchObject({ type: 'image/png' });
+    const png = Buffer.from(await (await fetch(`${base}/api/files/${record.data.sig.id}`)).arrayBuffer());
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.length).toBe(record.data.sig.size);
+  });
+
   it('shows attachment, image and signature in the designer palette', async () => {
     await page.goto(`${base}/apps/legal/design/contract`);
     for (const type of ['attachment', 'image', 'signature']) await page.locator(`[data-field-type="${type}"]`).waitFor();

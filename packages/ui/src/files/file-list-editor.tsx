@@ -127,27 +127,40 @@ export function FileListEditor({ field, value, onChange, id, describedBy, invali
       style={{ border: `1px dashed ${dragging ? '#1677ff' : invalid ? '#ff4d4f' : '#d9d9d9'}`, borderRadius: 6, padding: 8 }}
     >
       {refs.length === 0 ? null : (
-        <ul className="tr-file-list" style={{ listStyle: 'none', margin: 0, padding: 0, display: images ? 'flex' : 'block', flexWrap: 'wrap', gap: 8 }}>
-          {refs.map((ref) => (
-            <li key={ref.id} className="tr-file" style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '2px 0' }}>
-              {images && srcOf(ref) !== undefined ? <img className="tr-file-thumb" src={srcOf(ref)} alt={ref.name} width={64} height={64} style={{ objectFit: 'cover', borderRadius: 4 }} /> : null}
-              {access === undefined ? (
+        <ul className="tr-file-list" style={{ listStyle: 'none', margin: '0 0 8px', padding: 0, display: images ? 'flex' : 'block', flexWrap: 'wrap', gap: 8 }}>
+          {refs.map((ref) => {
+            const name =
+              access === undefined ? (
                 <span className="tr-file-name">{ref.name}</span>
               ) : (
-                <a className="tr-file-name" href={access.url(ref, { download: true })} download={ref.name}>
+                <a className="tr-file-name" href={access.url(ref, { download: true })} download={ref.name} title={ref.name}>
                   {ref.name}
                 </a>
-              )}
-              <span className="tr-file-size" style={{ color: '#8c8c8c', fontSize: '0.85em' }}>
-                {formatFileSize(ref.size)}
-              </span>
-              {disabled ? null : (
-                <button type="button" className="tr-file-remove" onClick={() => remove(ref)} aria-label={`${fileText(locale, 'remove')} ${ref.name}`}>
-                  ×
-                </button>
-              )}
-            </li>
-          ))}
+              );
+            const removeButton = disabled ? null : (
+              <button type="button" className="tr-file-remove" onClick={() => remove(ref)} aria-label={`${fileText(locale, 'remove')} ${ref.name}`}>
+                ×
+              </button>
+            );
+            const src = images ? srcOf(ref) : undefined;
+            return images ? (
+              <li key={ref.id} className="tr-file tr-file-tile" style={{ display: 'flex', flexDirection: 'column', gap: 4, width: 96 }}>
+                {src === undefined ? null : <img className="tr-file-thumb" src={src} alt={ref.name} width={96} height={96} style={{ objectFit: 'cover', borderRadius: 4, border: '1px solid #f0f0f0' }} />}
+                <span style={{ display: 'flex', alignItems: 'center', gap: 4, minWidth: 0, fontSize: '0.85em' }}>
+                  {name}
+                  {removeButton}
+                </span>
+              </li>
+            ) : (
+              <li key={ref.id} className="tr-file" style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '2px 0' }}>
+                {name}
+                <span className="tr-file-size" style={{ color: '#8c8c8c', fontSize: '0.85em' }}>
+                  {formatFileSize(ref.size)}
+                </span>
+                {removeButton}
+              </li>
+            );
+          })}
         </ul>
       )}
       {pending.length === 0 ? null : (
