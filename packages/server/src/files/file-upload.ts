@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { fileFieldLimits, isRasterImageType, MIME_TYPE_PATTERN, refAllowed, sniffImageType, FILE_SIZE_CAP, formatFileSize, type FileRef } from '@trellis/forms';
-import type { FieldDef } from '@trellis/schema';
-import { TrellisError } from '@trellis/schema';
+import { TrellisError, type FieldDef } from '@trellis/schema';
 import type { Store } from '@trellis/store';
 import { ServerErrors } from '../errors.js';
 import type { ResolvedForm } from '../form-resolver.js';

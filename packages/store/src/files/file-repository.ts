@@ -260,6 +260,9 @@ export class FileRepository {
       const batch = await db
         .deleteFrom('trellis.files')
         .where('id', 'in', db.selectFrom('trellis.files').select('id').where('record_id', 'is', null).where('created_at', '<', cutoff).limit(500))
+        // repeated on the deleted rows themselves: a file attached by a record write meanwhile is re-checked and kept
+        .where('record_id', 'is', null)
+        .where('created_at', '<', cutoff)
         .returning('id')
         .execute();
       for (const { id } of batch) await this.#blobs.delete(id);
@@ -274,7 +277,7 @@ function drain(content: Readable | AsyncIterable<Uint8Array>): void {
   if (typeof r.resume === 'function') r.resume();
 }
 
-function toFile(row: FilesDatabase['trellis.files'] extends infer T ? { [K in keyof T]: unknown } : never): StoredFile {
+function toFile(row: Readonly<Record<string, unknown>>): StoredFile {
   return {
     id: row.id as string,
     app: row.app as string,
