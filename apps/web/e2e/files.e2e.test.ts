@@ -13,8 +13,9 @@ import { openStore, type Store } from '@trellis/store';
  * Attachments in a real Chromium against a real server (PGlite in a temporary folder): a
  * form with an attachment, an image and a signature field is imported; a file is chosen and
  * uploaded with its progress bar, a file that is too large is refused before upload in the
- * user's language, the signature is typed, the record is saved, opened again, and its file
- * downloaded with the same bytes.
+ * user's language, the signature is typed (and, on another record, drawn with the pointer),
+ * the record is saved, opened again, its file downloaded with the same bytes, and the list shows
+ * names, a thumbnail and "Signed". A visitor of a public form uploads a file anonymously.
  */
 const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
@@ -174,6 +175,28 @@ describe('attachments in Chromium', () => {
     const png = Buffer.from(await (await fetch(`${base}/api/files/${record.data.sig.id}`)).arrayBuffer());
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(png.length).toBe(record.data.sig.size);
+  });
+
+  it('a visitor of a public form uploads a file without logging in, and it is attached on submit', async () => {
+    const link = (await (await fetch(`${base}/api/apps/legal/forms/contract/public-links`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fields: ['title', 'files'] }) })).json()) as { token: string };
+    const visitorContext = await browser.newContext({ locale: 'en-US' });
+    const visitor = await visitorContext.newPage();
+    visitor.setDefaultTimeout(15_000);
+    try {
+      await visitor.goto(`${base}/f/${link.token}`);
+      await visitor.locator('#field-title').fill('From the website');
+      await visitor.locator('#field-files').setInputFiles({ name: 'cv.txt', mimeType: 'text/plain', buffer: Buffer.from('my cv') });
+      await visitor.locator('.tr-file .tr-file-name', { hasText: 'cv.txt' }).waitFor();
+      await visitor.getByRole('button', { name: 'Submit' }).click();
+      await visitor.getByTestId('public-thank-you').waitFor();
+    } finally {
+      await visitorContext.close();
+    }
+    const res = await fetch(`${base}/api/apps/legal/forms/contract/records?q=${encodeURIComponent('From the website')}`);
+    const { items } = (await res.json()) as { items: { data: { files: { id: string; name: string }[] } }[] };
+    expect(items).toHaveLength(1);
+    expect(items[0]!.data.files.map((f) => f.name)).toEqual(['cv.txt']);
+    expect(await (await fetch(`${base}/api/files/${items[0]!.data.files[0]!.id}`)).text()).toBe('my cv');
   });
 
   it('shows attachment, image and signature in the designer palette', async () => {
