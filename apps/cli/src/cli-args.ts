@@ -5,6 +5,8 @@ import { CliErrors } from './errors.js';
 export interface StoreLocation {
   readonly databaseUrl?: string;
   readonly dataDir: string;
+  /** Where uploaded files go (default `<dataDir>/files`). */
+  readonly filesDir?: string;
 }
 
 /** One parsed invocation of `trellis`. */
@@ -14,7 +16,8 @@ export type CliCommand =
   | ({ readonly kind: 'start'; readonly port: number; readonly host: string; readonly publicRateLimit?: RateLimitSetting } & StoreLocation)
   | ({ readonly kind: 'import'; readonly file: string; readonly dryRun: boolean } & StoreLocation)
   | ({ readonly kind: 'export'; readonly app: string; readonly file?: string } & StoreLocation)
-  | ({ readonly kind: 'migrate' } & StoreLocation);
+  | ({ readonly kind: 'migrate' } & StoreLocation)
+  | ({ readonly kind: 'cleanup-files' } & StoreLocation);
 
 /** A rate limit as the command line gives it: `max` requests per `windowMs`. */
 export interface RateLimitSetting {
@@ -35,6 +38,7 @@ Commands:
   import FILE           import an app package (new app: install; existing app: upgrade)
   export APP [FILE]     write an app's package as JSON to FILE, or to stdout
   migrate               create or update the system tables, then exit
+  cleanup-files         remove uploaded files no record took within 24 hours
   help                  print this text
 
 Options:
@@ -44,6 +48,7 @@ Options:
       --public-rate-limit N/SECONDS
                         'start' only: anonymous public-form submissions per IP address
                         (env TRELLIS_PUBLIC_RATE_LIMIT, default 20/60)
+      --files DIR       uploaded files directory (env TRELLIS_FILES, default DIR/files of --data)
       --dry-run         'import' only: print what the upgrade would change, change nothing
   -h, --help            print this text
   -v, --version         print the version
@@ -52,6 +57,7 @@ Environment:
   DATABASE_URL          use this PostgreSQL database instead of the embedded one
   PORT, TRELLIS_DATA    defaults of --port and --data
   TRELLIS_PUBLIC_RATE_LIMIT  default of --public-rate-limit
+  TRELLIS_FILES         default of --files
   LOG_LEVEL             log level of 'start' (info by default; debug, warn, error, silent)
 `;
 
@@ -107,6 +113,7 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
         host: { type: 'string' },
         data: { type: 'string', short: 'd' },
         'public-rate-limit': { type: 'string' },
+        files: { type: 'string' },
         'dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -125,6 +132,8 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     dataDir: values.data ?? (env['TRELLIS_DATA'] !== undefined && env['TRELLIS_DATA'] !== '' ? env['TRELLIS_DATA'] : DEFAULT_DATA_DIR),
     ...(databaseUrl !== undefined ? { databaseUrl } : {}),
   };
+  const filesDir = values.files ?? (env['TRELLIS_FILES'] !== undefined && env['TRELLIS_FILES'] !== '' ? env['TRELLIS_FILES'] : undefined);
+  if (filesDir !== undefined) Object.assign(location, { filesDir });
   const only = (allowed: readonly string[]) => {
     const given = (['port', 'host', 'dry-run', 'public-rate-limit'] as const).filter((o) => values[o] !== undefined && !allowed.includes(o));
     if (given.length > 0) usage(`'${command}' does not take --${given.join(', --')}`);
@@ -155,7 +164,11 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
       only([]);
       argCount(0, 0, 'no arguments');
       return { kind: 'migrate', ...location };
+    case 'cleanup-files':
+      only([]);
+      argCount(0, 0, 'no arguments');
+      return { kind: 'cleanup-files', ...location };
     default:
-      return usage(`unknown command '${command}' (commands: start, import, export, migrate, help)`);
+      return usage(`unknown command '${command}' (commands: start, import, export, migrate, cleanup-files, help)`);
   }
 }

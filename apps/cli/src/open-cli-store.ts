@@ -19,10 +19,13 @@ export async function openCliStore(location: StoreLocation, io: CliIo, options: 
   };
   // The time zone of serial numbers' dates (docs/reference/configuration.md); the store defaults to Asia/Shanghai.
   const timeZone = process.env['TRELLIS_TIME_ZONE'] || undefined;
-  if (location.databaseUrl !== undefined) return openTrellisStore({ databaseUrl: location.databaseUrl, logger, timeZone, ...options });
+  const files = location.filesDir === undefined ? {} : { filesDir: resolve(location.filesDir) };
+  if (location.databaseUrl !== undefined) return openTrellisStore({ databaseUrl: location.databaseUrl, logger, timeZone, ...files, ...options });
   const dataDir = resolve(location.dataDir);
+  // With PostgreSQL, uploaded files still default to <dataDir>/files on this machine.
+  if (location.databaseUrl !== undefined) return openTrellisStore({ databaseUrl: location.databaseUrl, dataDir, logger, ...files, ...options });
   mkdirSync(dataDir, { recursive: true });
-  return openTrellisStore({ dataDir, logger, timeZone, ...options });
+  return openTrellisStore({ dataDir, logger, timeZone, ...files, ...options });
 }
 
 /** A description of where the data lives, without the password of a database URL. */

@@ -5,6 +5,7 @@ import type { CliIo } from './cli-io.js';
 import { exportCommand } from './commands/export-command.js';
 import { importCommand } from './commands/import-command.js';
 import { migrateCommand } from './commands/migrate-command.js';
+import { cleanupFilesCommand } from './commands/cleanup-files-command.js';
 import { startCommand, type RunningServer } from './commands/start-command.js';
 
 /** The version of the `trellis` command (this package's). */
@@ -57,6 +58,9 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
         return { exitCode: 0 };
       case 'migrate':
         await migrateCommand(cmd, io);
+        return { exitCode: 0 };
+      case 'cleanup-files':
+        await cleanupFilesCommand(cmd, io);
         return { exitCode: 0 };
     }
   } catch (e) {

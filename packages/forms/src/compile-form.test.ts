@@ -33,7 +33,7 @@ describe('compileForm', () => {
   });
 
   it('refuses a form that uses an unregistered field type', () => {
-    const form: FormDef = { key: 'x', name: 'x', fields: [{ id: 'a', key: 'a', type: 'signature', label: 'a' }] };
+    const form: FormDef = { key: 'x', name: 'x', fields: [{ id: 'a', key: 'a', type: 'no_such_type', label: 'a' }] };
     expect(() => compileForm(form)).toThrowError(expect.objectContaining({ code: 'FIELD_TYPE_UNKNOWN' }));
   });
 });

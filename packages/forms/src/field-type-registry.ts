@@ -75,6 +75,10 @@ export class FieldTypeRegistry implements FieldTypeCatalog {
     return typeof s === 'function' ? s(field) : s;
   }
 
+  fileRefs(field: FieldDef): 'one' | 'many' | undefined {
+    return this.#types.get(field.type)?.files;
+  }
+
   /** The type's own checks, plus: a `defaultValue` must be a valid value of the field. */
   checkField(field: FieldDef, form: FormDef, pkg: AppPackage): readonly { path: string; message: string }[] {
     const type = this.require(field.type);

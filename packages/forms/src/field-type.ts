@@ -44,6 +44,12 @@ export interface FieldTypeDefinition {
   /** Name in the designer's palette. */
   readonly label: LocalizedText;
   readonly group: FieldTypeGroup;
+  /**
+   * File fields: `'many'` for a list of file refs (attachment, image), `'one'` for a single ref
+   * (signature). The store then checks that each ref is a file uploaded to this field and
+   * attaches it to the record in the write's transaction.
+   */
+  readonly files?: 'one' | 'many';
   /** JSON Schema of `FieldDef.options` (ajv strict mode); absent when the type takes no options. */
   readonly optionsSchema?: JsonSchema;
   /** The value type (decides the column type and how conditions compare values). */

@@ -27,6 +27,9 @@ export {
   lookupType,
   rollupType,
   formulaType,
+  attachmentType,
+  imageType,
+  signatureType,
 } from './field-types/index.js';
 export { DESCRIPTION_MAX_LENGTH, DESCRIPTION_TONES, type DescriptionTone } from './field-types/description.js';
 export { allowedChoiceValues, cascadeOf, CASCADE_PARENT_TYPES, type OptionCascade } from './field-types/cascade.js';
@@ -37,6 +40,28 @@ export { ROLLUP_AGGREGATES, rollupAggregate, rollupSource, type RollupAggregate,
 export { fieldByKey, formByKey, isColumnField, isMultipleRelation, relationDisplayFields, relationTargetKey, titleFieldKey } from './field-types/relation-options.js';
 export { checkLinkage, linkageOf } from './linkage-check.js';
 export { formOnlyPackage, isFormOnlyPackage } from './form-only-package.js';
+export {
+  fileFieldLimits,
+  fileRefSchema,
+  cleanFileRefs,
+  refAllowed,
+  FILE_DEFAULT_MAX_FILES,
+  FILE_DEFAULT_MAX_SIZE,
+  type FileRef,
+  type FileFieldLimits,
+} from './field-types/file-refs.js';
+export {
+  FILE_SIZE_CAP,
+  RASTER_IMAGE_TYPES,
+  SNIFF_BYTES,
+  sniffImageType,
+  isRasterImageType,
+  acceptAllows,
+  fileExtension,
+  formatFileSize,
+  MIME_TYPE_PATTERN,
+  type RasterImageType,
+} from './file-content.js';
 export { cleanPhone, maskPhone, phoneKind, type PhoneKind } from './china-phone.js';
 export { cleanIdNumber, idNumberCheckChar, idNumberInfo, idNumberProblem, maskIdNumber, type IdNumberInfo } from './china-id-number.js';
 export { sanitizeHtml, htmlToText, isSafeUrl } from './sanitize-html.js';

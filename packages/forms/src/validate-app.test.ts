@@ -36,8 +36,8 @@ describe('validateApp', () => {
   });
 
   it('uses the built-in registry: unknown field types are refused', () => {
-    const r = validateApp({ ...pkg(undefined), forms: [{ key: 'f', name: 'f', fields: [{ id: 'a', key: 'a', type: 'signature', label: 'a' }] }] });
-    expect(r).toEqual({ ok: false, errors: [{ path: '/forms/0/fields/0/type', message: expect.stringMatching(/^unknown field type 'signature'/) }] });
+    const r = validateApp({ ...pkg(undefined), forms: [{ key: 'f', name: 'f', fields: [{ id: 'a', key: 'a', type: 'no_such_type', label: 'a' }] }] });
+    expect(r).toEqual({ ok: false, errors: [{ path: '/forms/0/fields/0/type', message: expect.stringMatching(/^unknown field type 'no_such_type'/) }] });
   });
 });
 

@@ -262,6 +262,11 @@ export interface FieldTypeCatalog {
    * or nowhere because it is computed when records are read (lookup, rollup).
    */
   storage?(field: FieldDef): FieldStorage;
+  /**
+   * File fields (attachment, image, signature): whether the value is one file ref or a list of
+   * them; undefined for other types. The store attaches the referenced uploads to the record.
+   */
+  fileRefs?(field: FieldDef): 'one' | 'many' | undefined;
   /** Extra semantic checks (e.g. a select without choices), returning problems relative to the field. */
   checkField?(field: FieldDef, form: FormDef, pkg: AppPackage): readonly { path: string; message: string }[];
 }

@@ -11,6 +11,7 @@ import { registerPublicFormRoutes } from './public-forms/public-form-routes.js';
 import { registerPublicLinkRoutes } from './public-forms/public-link-routes.js';
 import { DraftRepository } from '@trellis/store';
 import { registerDraftRoutes } from './drafts/draft-routes.js';
+import { registerFileRoutes, type FilesOptions } from './files/file-routes.js';
 
 /** Options of {@link buildServer}. */
 export interface ServerOptions extends HttpAppOptions {
@@ -18,6 +19,8 @@ export interface ServerOptions extends HttpAppOptions {
   readonly store: Store;
   /** Public forms: rate limit per IP and body limit of anonymous submissions. */
   readonly publicForms?: PublicFormsOptions;
+  /** Uploads: the server-wide size cap (at most and by default 50 MiB). */
+  readonly files?: FilesOptions;
 }
 
 /**
@@ -32,7 +35,7 @@ export interface ServerOptions extends HttpAppOptions {
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { store } = options;
   const resolver = new FormResolver(store);
-  return createHttpApp(options, (app) => {
+  return createHttpApp(options, async (app) => {
     registerAppRoutes(app, store, resolver);
     registerRecordRoutes(app, store, resolver);
     registerRelationRoutes(app, store, resolver);
@@ -40,5 +43,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     registerPublicLinkRoutes(app, links, resolver);
     registerPublicFormRoutes(app, store, links, resolver, options.publicForms);
     registerDraftRoutes(app, store, new DraftRepository(store.db), resolver);
+    await registerFileRoutes(app, store, resolver, links, options.files, options.publicForms);
   });
 }

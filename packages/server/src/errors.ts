@@ -66,6 +66,18 @@ export const ServerErrors = defineErrors({
     status: 409,
     description: 'Publishing the draft would hide fields or forms that hold data; `details` lists each with its record count. Send `{ "confirm": true }` to publish anyway (the data is kept, hidden).',
   },
+  FILE_FIELD_NOT_FOUND: {
+    status: 404,
+    description: 'The form has no attachment, image or signature field with this key (or, on a public form, the link does not show it).',
+  },
+  FILE_UPLOAD_INVALID: {
+    status: 400,
+    description: 'An upload is not `multipart/form-data` with exactly one file part named `file`.',
+  },
+  FILE_TYPE_NOT_ALLOWED: {
+    status: 415,
+    description: "The uploaded file's type or extension is not in the field's `accept` list, or an image field got bytes that are not a PNG, JPEG, GIF or WebP image (an SVG or HTML file renamed to `.png`); nothing was stored.",
+  },
   SERVER_INTERNAL: {
     status: 500,
     description: 'An unexpected failure inside the server; the log holds the cause, the response never does.',

@@ -24,4 +24,7 @@ export {
 } from './public-forms/public-form-options.js';
 export { FixedWindowRateLimiter, type RateLimitOptions, type RateLimitVerdict } from './public-forms/rate-limiter.js';
 export { claimValue, shownFieldKeys, publicFormDef } from './public-forms/public-form-view.js';
+export { registerFileRoutes, type FilesOptions } from './files/file-routes.js';
+export { canReadFile } from './files/file-access.js';
+export { contentDisposition } from './files/content-disposition.js';
 export type { FastifyInstance } from 'fastify';

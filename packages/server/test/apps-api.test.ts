@@ -117,6 +117,7 @@ describe.each(DIALECTS)('app routes on %s', (dialect) => {
       '/api/apps/{app}/draft/plan',
       '/api/apps/{app}/forms/{form}/fields/{field}/options',
       '/api/apps/{app}/forms/{form}/linkage',
+      '/api/apps/{app}/forms/{form}/fields/{field}/files',
       '/api/apps/{app}/forms/{form}/public-links',
       '/api/apps/{app}/forms/{form}/public-links/{id}',
       '/api/apps/{app}/forms/{form}/records',
@@ -125,8 +126,10 @@ describe.each(DIALECTS)('app routes on %s', (dialect) => {
       '/api/apps/{app}/forms/{form}/records/{id}/restore',
       '/api/apps/{app}/package',
       '/api/apps/{app}/publish',
+      '/api/files/{id}',
       '/api/health',
       '/api/public/forms/{token}',
+      '/api/public/forms/{token}/fields/{field}/files',
       '/api/public/forms/{token}/submissions',
     ]);
     const rec = doc.paths['/api/apps/{app}/forms/{form}/records/{id}'];

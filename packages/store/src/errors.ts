@@ -45,6 +45,12 @@ export const StoreErrors = defineErrors({
     status: 400,
     description: 'A relation field names a record id that is not a live record of its target form (absent or in the recycle bin); nothing was written.',
   },
+  RECORD_FILE_INVALID: {
+    status: 400,
+    description: 'A file field of the record names a file that was not uploaded to this app, form and field, is attached to another record, or whose name, size or type differ from the upload; `details` names the field (`/data/<key>`); nothing was written.',
+  },
+  FILE_NOT_FOUND: { status: 404, description: 'No file with this id exists, or the caller may not read it (the same answer, so ids cannot be probed).' },
+  FILE_TOO_LARGE: { status: 413, description: "An upload is larger than the field's `maxSize` (or the server's cap); nothing was stored." },
   RECORD_VERSION_CONFLICT: {
     status: 409,
     description: 'The record was changed by someone else since it was read; nothing was written.',

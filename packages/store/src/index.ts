@@ -18,6 +18,7 @@ export {
   type CreateContext,
   type RecordUpdate,
   type DeleteContext,
+  type AttachFiles,
 } from './records/record-repository.js';
 export { type StoredRecord } from './records/record-shape.js';
 export { type RelatedRecords, type RelatedDisplay } from './relations/related-display.js';
@@ -45,3 +46,7 @@ export { type DraftsDatabase, type AppDraftsTable } from './drafts/draft-tables.
 export { DEFAULT_TIME_ZONE, type OwnerPolicy, type OwnerChange, type StoreFilledFields, type SerialColumn, type SystemFieldColumn } from './records/store-filled-fields.js';
 export { childFieldsWithData } from './child-tables/child-data-hidden.js';
 export type { ChildTablePlan, ChildColumnChange, ChildTableRef, ChildColumnRef } from './child-tables/child-table-plan.js';
+export { FileRepository, cleanFileName, HEAD_BYTES, UNATTACHED_FILE_TTL_MS, type StoredFile, type FileUpload, type UploadLimits } from './files/file-repository.js';
+export { DiskBlobStore, type FileBlobStore } from './files/blob-store.js';
+export { type FileField } from './files/file-fields.js';
+export { type FilesDatabase, type FilesTable } from './files/file-tables.js';

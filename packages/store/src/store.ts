@@ -11,6 +11,10 @@ import { RateLimitRepository } from './rate-limits/rate-limit-repository.js';
 import type { SystemDatabase } from './system-tables.js';
 import { DEFAULT_EXACT_COUNT_LIMIT, CountCache } from './records/total-count.js';
 import { assertTimeZone, DEFAULT_TIME_ZONE, type OwnerPolicy } from './records/store-filled-fields.js';
+import { DiskBlobStore, type FileBlobStore } from './files/blob-store.js';
+import { FileFieldIndex } from './files/file-fields.js';
+import { FileRepository } from './files/file-repository.js';
+import { resolveFilesDir } from './files/files-dir.js';
 
 /** The part of a pino logger the store uses. */
 export interface StoreLogger {
@@ -31,6 +35,13 @@ export interface StoreOptions {
   readonly migrate?: boolean | undefined;
   /** Largest number of pooled PostgreSQL connections (default 10). */
   readonly poolSize?: number | undefined;
+  /**
+   * Where uploaded files' bytes go on disk: default `<dataDir>/files` (`./data/files`), and a
+   * temporary directory (removed on close) for an in-memory PGlite. Ignored when `fileStore` is given.
+   */
+  readonly filesDir?: string | undefined;
+  /** Another file store (e.g. S3-like) instead of the disk. */
+  readonly fileStore?: FileBlobStore | undefined;
   /** Lists count totals exactly up to this many rows and estimate above (default 100 000). */
   readonly exactCountLimit?: number | undefined;
   /** IANA time zone of the date part and periods of serial numbers (default `Asia/Shanghai`). */
@@ -58,6 +69,8 @@ export interface Store {
   readonly audit: AuditReader;
   /** Fixed-window rate limits shared by every process on this database. */
   readonly rateLimits: RateLimitRepository;
+  /** Uploaded files of attachment, image and signature fields. */
+  readonly files: FileRepository;
   /** The kysely handle, for engines that join the store's transactions (system tables typed; app tables via `Kysely<any>`). */
   readonly db: Kysely<SystemDatabase>;
   /** On PostgreSQL, the `pg` pool (for benchmarks and diagnostics). */
@@ -93,6 +106,14 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     await database.close();
     throw e;
   }
+  let filesDir: Awaited<ReturnType<typeof resolveFilesDir>> | undefined;
+  try {
+    if (options.fileStore === undefined) filesDir = await resolveFilesDir(options.filesDir, options.dataDir, options.databaseUrl);
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  const fileRepository = new FileRepository(db, options.fileStore ?? new DiskBlobStore(filesDir!.path), new FileFieldIndex(options.catalog));
   let closed = false;
   return {
     dialect: database.dialect,
@@ -103,7 +124,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       concurrent: database.dialect === 'postgres',
       exactCountLimit: options.exactCountLimit ?? DEFAULT_EXACT_COUNT_LIMIT,
       counts: new CountCache(),
-    }, { serial: { timeZone, now: options.now ?? (() => new Date()) }, ownerPolicy: options.ownerPolicy }),
+    }, { serial: { timeZone, now: options.now ?? (() => new Date()) }, ownerPolicy: options.ownerPolicy }, (trx, meta, recordId, data, locale) => fileRepository.attach(trx, meta, recordId, data, locale)),
+    files: fileRepository,
     audit: { list: (query) => listAudit(db, query) },
     rateLimits: new RateLimitRepository(db),
     migrate,
@@ -111,6 +133,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       if (closed) return;
       closed = true;
       await database.close();
+      await filesDir?.dispose();
     },
   };
 }

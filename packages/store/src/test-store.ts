@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FieldTypeCatalog } from '@trellis/schema';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { DialectName } from './dialect/open-database.js';
 import { StoreErrors } from './errors.js';
@@ -28,18 +31,24 @@ export async function openTestStore(dialect: DialectName, catalog: FieldTypeCata
   if (dialect !== 'postgres') throw StoreErrors.create('STORE_CONFIG_INVALID', `[store] unknown test dialect '${String(dialect)}'; use 'pglite' or 'postgres'`);
 
   const { url, drop } = await createTestDatabase(testPostgresUrl());
+  // Uploaded files of a test go to a temporary directory, never to ./data/files.
+  const filesDir = options.filesDir === undefined && options.fileStore === undefined ? await mkdtemp(join(tmpdir(), 'trellis-files-')) : undefined;
+  const cleanup = async () => {
+    await drop();
+    if (filesDir !== undefined) await rm(filesDir, { recursive: true, force: true });
+  };
   let store: Store;
   try {
-    store = await openStore({ poolSize: 5, ...options, databaseUrl: url, catalog });
+    store = await openStore({ poolSize: 5, ...(filesDir === undefined ? {} : { filesDir }), ...options, databaseUrl: url, catalog });
   } catch (e) {
-    await drop();
+    await cleanup();
     throw e;
   }
   const close = store.close.bind(store);
   return Object.assign(store, {
     async close() {
       await close();
-      await drop();
+      await cleanup();
     },
   });
 }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileForm, fieldTypes } from '@trellis/forms';
 import { calendarDateIn, type FieldDef } from '@trellis/schema';
@@ -13,6 +14,9 @@ const USER = '0b6f3a52-8f0e-4c7e-9a43-5d1e0c9b7a11';
 const OTHER = '7d2c1e90-3b4a-4f5e-8c6d-9e0f1a2b3c4d';
 /** Types whose value the store fills (serial numbers, system columns): not null when left empty. */
 const STORE_FILLED = new Set(['serial', 'created_by', 'created_at', 'updated_by', 'updated_at', 'owner']);
+
+/** Files uploaded to the file fields in `beforeAll` (their refs are the input and the stored value). */
+const uploaded: Record<string, { id: string; name: string; size: number; type: string }> = {};
 
 /**
  * One field of every built-in type, each with raw input as people type it and the value it
@@ -57,6 +61,9 @@ const CASES: readonly { readonly field: FieldDef; readonly input: unknown; reado
   },
   // computed by the form engine from `employees` (the input is ignored), stored in a numeric column
   { field: field('double_staff', 'formula', { options: { formula: 'ROUND(employees * 2, 0)', resultType: 'number' } }), input: 'ignored', stored: 2401 },
+  { field: field('files', 'attachment'), get input() { return { ...uploaded['files'], extra: 1 }; }, get stored() { return [uploaded['files']]; } },
+  { field: field('photos', 'image'), get input() { return [uploaded['photos']]; }, get stored() { return [uploaded['photos']]; } },
+  { field: field('sig', 'signature'), get input() { return [uploaded['sig']]; }, get stored() { return uploaded['sig']; } },
 ];
 const expected = (c: (typeof CASES)[number], r: StoredRecord) => (typeof c.stored === 'function' ? (c.stored as (r: StoredRecord) => unknown)(r) : c.stored);
 
@@ -68,6 +75,11 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       store = await openTestStore(dialect, fieldTypes);
       await store.apps.publish(pkg('catalogue', [everything]), { actor: null });
+      const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+      for (const [key, name, type, bytes] of [['files', '报价.pdf', 'application/pdf', Buffer.from('%PDF-1.4')], ['photos', 'p.png', 'image/png', png], ['sig', 'signature.png', 'image/png', png]] as const) {
+        const f = await store.files.upload({ app: 'catalogue', form: 'everything', fieldId: `f_${key}`, name, type, createdBy: null }, Readable.from([bytes]), { maxBytes: 1 << 20 });
+        uploaded[key] = { id: f.id, name: f.name, size: f.size, type: f.type };
+      }
     });
     afterAll(async () => {
       await store?.close();

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ describe('PGlite on disk', () => {
       await first.apps.publish(crmPackage(), { actor: null });
       const r = await first.records.create('crm', 'customer', { name: 'Kept', founded: '2001-02-03' }, { actor: null });
       await first.close();
+      expect(existsSync(join(dir, 'data', 'files'))).toBe(true); // uploaded files default to <dataDir>/files
 
       const again = await openStore({ dataDir: join(dir, 'data'), catalog: testCatalog });
       try {

@@ -19,6 +19,7 @@ import { subtableWidget } from './widgets/subtable-widget.js';
 import { relationWidget } from './widgets/relation-widget.js';
 import { lookupWidget, rollupWidget } from './widgets/computed-widgets.js';
 import { formulaWidget } from './widgets/formula-widget.js';
+import { attachmentWidget, imageWidget, signatureWidget } from './files/file-widgets.js';
 
 /** The widgets of the built-in field types. */
 export const builtInWidgets: readonly FieldWidget[] = [
@@ -47,6 +48,9 @@ export const builtInWidgets: readonly FieldWidget[] = [
   lookupWidget,
   rollupWidget,
   formulaWidget,
+  attachmentWidget,
+  imageWidget,
+  signatureWidget,
 ];
 
 /**

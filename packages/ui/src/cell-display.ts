@@ -1,3 +1,4 @@
+import type { FileRef } from '@trellis/forms';
 import type { FieldDef } from '@trellis/schema';
 import { choiceTag, type ChoiceTag } from './choices.js';
 import { uiText } from './ui-messages.js';
@@ -7,7 +8,8 @@ export type CellDisplay =
   | { readonly kind: 'empty' }
   | { readonly kind: 'text'; readonly text: string; readonly align?: 'end' }
   | { readonly kind: 'tags'; readonly tags: readonly ChoiceTag[] }
-  | { readonly kind: 'boolean'; readonly value: boolean; readonly text: string };
+  | { readonly kind: 'boolean'; readonly value: boolean; readonly text: string }
+  | { readonly kind: 'files'; readonly files: readonly FileRef[]; readonly images: boolean };
 
 const EMPTY: CellDisplay = { kind: 'empty' };
 

@@ -3,6 +3,7 @@ import { fieldWidgets } from './built-in-widgets.js';
 import { formatCell } from './cell-display.js';
 import type { FieldWidgetRegistry } from './field-widget.js';
 import type { RelatedById } from './relation-cell.js';
+import { FileCell } from './files/file-cell.js';
 
 /** Props of `CellValue`. */
 export interface CellValueProps {
@@ -39,6 +40,8 @@ export function CellValue({ field, value, locale, widgets = fieldWidgets, relate
           ))}
         </span>
       );
+    case 'files':
+      return <FileCell files={display.files} images={display.images} />;
     case 'text':
       return <span className={display.align === 'end' ? 'tr-cell-text tr-cell-number' : 'tr-cell-text'}>{display.text}</span>;
   }

@@ -70,3 +70,11 @@ export { RelationEditor, relationWidget, RELATION_SEARCH_DEBOUNCE_MS } from './w
 export { ComputedDisplay, computedText, lookupWidget, rollupWidget } from './widgets/computed-widgets.js';
 export { relationCell, type RelatedById } from './relation-cell.js';
 export { relationText, type RelationMessageKey } from './relation-messages.js';
+export { FileAccessProvider, useFileAccess, xhrUpload, UploadError, type FileAccess, type UploadProgress } from './files/file-access.js';
+export { FileListEditor } from './files/file-list-editor.js';
+export { SignatureEditor } from './files/signature-editor.js';
+export { FileCell, formatFileCell } from './files/file-cell.js';
+export { attachmentWidget, imageWidget, signatureWidget } from './files/file-widgets.js';
+export { checkChosenFile, acceptAttribute, type ChosenFile } from './files/file-checks.js';
+export { renderTypedSignature, SIGNATURE_FONTS } from './files/signature-drawing.js';
+export { fileText, type FileMessageKey } from './files/file-messages.js';

@@ -57,6 +57,15 @@ export async function startCommand(cmd: { port: number; host: string; publicRate
   const url = displayUrl(cmd.host, port);
   io.err(`Trellis is running at ${url} (API docs: ${url}/api/docs) on the ${describeLocation(cmd)}. Press Ctrl-C to stop.`);
 
+  // Uploads no record took within 24 hours are removed every hour (failures are logged, never fatal).
+  const cleanup = setInterval(() => {
+    store.files.cleanup().then(
+      ({ removed }) => (removed > 0 ? app.log.info({ removed }, 'removed unattached uploaded files') : undefined),
+      (e: unknown) => app.log.warn({ err: e }, 'cleanup of unattached files failed'),
+    );
+  }, 60 * 60 * 1000);
+  cleanup.unref();
+
   let stopping: Promise<void> | undefined;
   return {
     app,
@@ -64,6 +73,7 @@ export async function startCommand(cmd: { port: number; host: string; publicRate
     url,
     stop() {
       stopping ??= (async () => {
+        clearInterval(cleanup);
         try {
           await app.close();
         } finally {

@@ -28,6 +28,9 @@ const OPTION_NAMES: Readonly<Record<string, Readonly<Record<AppLocale, string>>>
   maxRows: { 'zh-CN': '最多行数', en: 'Maximum rows' },
   formula: { 'zh-CN': '公式', en: 'Formula' },
   resultType: { 'zh-CN': '结果类型', en: 'Result type' },
+  maxFiles: { 'zh-CN': '最多文件数', en: 'Maximum number of files' },
+  maxSize: { 'zh-CN': '单个文件大小上限', en: 'Largest file' },
+  accept: { 'zh-CN': '允许的文件类型（扩展名或 MIME 类型）', en: 'Allowed file types (extensions or MIME types)' },
 };
 
 /**

@@ -6,6 +6,7 @@ import { useLocale } from '../i18n/use-t.js';
 import { LocalizedInputs } from './localized-input.js';
 import { optionName } from './option-names.js';
 import { optionValueName } from './catalog-option-values.js';
+import { FileSizeOption, StringListOption } from './file-option-editors.js';
 
 /** The part of JSON Schema the options editor reads. */
 interface PropSchema {
@@ -20,7 +21,7 @@ interface PropSchema {
 }
 
 /** How one option is edited, from its schema. */
-export type OptionEditorKind = 'choices' | 'localized' | 'boolean' | 'number' | 'enum' | 'text' | 'json';
+export type OptionEditorKind = 'choices' | 'localized' | 'boolean' | 'number' | 'bytes' | 'enum' | 'text' | 'list' | 'json';
 
 /**
  * Picks the editor of one option from its JSON Schema: a choice list (items with `value`
@@ -28,11 +29,13 @@ export type OptionEditorKind = 'choices' | 'localized' | 'boolean' | 'number' | 
  *
  * @example optionEditorKind({ type: 'integer', minimum: 0 }) // 'number'
  */
-export function optionEditorKind(schema: PropSchema): OptionEditorKind {
+export function optionEditorKind(schema: PropSchema, name?: string): OptionEditorKind {
   const type = schema.type;
   if (type === 'array' && schema.items?.properties?.['value'] && schema.items.properties['label']) return 'choices';
   if (Array.isArray(type) && type.includes('string') && type.includes('object')) return 'localized';
+  if (type === 'array' && schema.items?.type === 'string' && schema.items.enum === undefined) return 'list';
   if (type === 'boolean') return 'boolean';
+  if (name === 'maxSize' && type === 'integer') return 'bytes';
   if (type === 'integer' || type === 'number') return 'number';
   if (schema.enum) return 'enum';
   if (type === 'string') return 'text';
@@ -66,7 +69,7 @@ export function OptionsEditor({ idBase, schema, value, onChange, formula }: { id
 function OptionInput({ id, name: key, schema, value, onChange }: { id: string; name: string; schema: PropSchema; value: unknown; onChange: (v: unknown) => void }) {
   const locale = useLocale();
   const name = optionName(key, locale, schema.title);
-  const kind = optionEditorKind(schema);
+  const kind = optionEditorKind(schema, key);
   switch (kind) {
     case 'choices':
       return <ChoicesEditor value={Array.isArray(value) ? (value as SelectChoice[]) : []} onChange={onChange} />;
@@ -95,6 +98,10 @@ function OptionInput({ id, name: key, schema, value, onChange }: { id: string; n
           />
         </div>
       );
+    case 'bytes':
+      return <FileSizeOption id={id} name={name} value={value} onChange={onChange} />;
+    case 'list':
+      return <StringListOption id={id} name={name} value={value} placeholder={key === 'accept' ? '.pdf, .docx, image/*' : undefined} onChange={onChange} />;
     case 'enum':
       return (
         <div className="designer-prop">

@@ -1,6 +1,7 @@
 import { useNavigate } from 'react-router';
 import { localize, type FieldDef, type FormDef } from '@trellis/schema';
-import { CellValue, formatDateTime } from '@trellis/ui';
+import { CellValue, FileAccessProvider, formatDateTime } from '@trellis/ui';
+import { recordFileAccess } from '../files/file-access.js';
 import type { RecordDto, RelatedRecordsDto } from '../api/api-types.js';
 import { useLocale, useT } from '../i18n/use-t.js';
 import { usePrintT } from '../print/print-messages.js';
@@ -64,6 +65,7 @@ export function RecordTable({ app, form, columns, items, sort, onSort, deleted, 
     );
   };
   return (
+    <FileAccessProvider access={recordFileAccess(app, form.key)}>
     <div className={busy ? 'table-wrap is-busy' : 'table-wrap'}>
       <table className="record-table">
         <thead>
@@ -138,5 +140,6 @@ export function RecordTable({ app, form, columns, items, sort, onSort, deleted, 
         </tbody>
       </table>
     </div>
+    </FileAccessProvider>
   );
 }

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { Link, useNavigate, useParams } from 'react-router';
 import { localize, type ErrorDetail, type FormDef } from '@trellis/schema';
 import { compileForm } from '@trellis/forms';
-import { FormRenderer, RelationSourceContext, focusFirstInvalidField, formatDateTime, groupErrorsByField, type FieldErrors } from '@trellis/ui';
+import { FileAccessProvider, FormRenderer, RelationSourceContext, focusFirstInvalidField, formatDateTime, groupErrorsByField, type FieldErrors } from '@trellis/ui';
+import { recordFileAccess } from '../files/file-access.js';
 import { fetchLinkedValues } from '../api/relation-api.js';
 import { linkageTriggers } from '../record/linkage-triggers.js';
 import { withoutComputed } from '../record/computed-fields.js';
@@ -43,6 +44,7 @@ function RecordForm({ app, form, id }: { readonly app: string; readonly form: Fo
   const compiled = useMemo(() => compileForm(form), [form]);
   const fieldKeys = useMemo(() => form.fields.map((f) => f.key), [form]);
   const listUrl = `/apps/${app}/forms/${form.key}`;
+  const files = useMemo(() => recordFileAccess(app, form.key), [app, form.key]);
 
   const [record, setRecord] = useState<RecordDto | undefined>();
   const [loadError, setLoadError] = useState<ApiError | undefined>();
@@ -234,7 +236,9 @@ function RecordForm({ app, form, id }: { readonly app: string; readonly form: Fo
       ) : null}
       <form className="card record-form" onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
         <RelationSourceContext.Provider value={relationSource}>
-          <FormRenderer form={form} values={values} onChange={onChange} errors={errors} locale={locale} disabled={saving} />
+          <FileAccessProvider access={files}>
+            <FormRenderer form={form} values={values} onChange={onChange} errors={errors} locale={locale} disabled={saving} />
+          </FileAccessProvider>
         </RelationSourceContext.Provider>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={saving}>

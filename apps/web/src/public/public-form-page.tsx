@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { useLocation, useParams } from 'react-router';
 import { localize, type ErrorDetail } from '@trellis/schema';
 import { compileForm } from '@trellis/forms';
-import { FormRenderer, focusFirstInvalidField, groupErrorsByField, type FieldErrors } from '@trellis/ui';
+import { FileAccessProvider, FormRenderer, focusFirstInvalidField, groupErrorsByField, type FieldErrors } from '@trellis/ui';
+import { publicFileAccess } from '../files/file-access.js';
 import { ApiError } from '../api/api-client.js';
 import { LanguageSwitch } from '../components/language-switch.js';
 import { useLocale } from '../i18n/use-t.js';
@@ -92,6 +93,7 @@ function PublicForm({ token, dto, t, onGone }: { readonly token: string; readonl
   const [done, setDone] = useState(false);
   const bannerRef = useRef<HTMLDivElement>(null);
   const formName = localize(form.name, locale);
+  const files = useMemo(() => publicFileAccess(token), [token]);
 
   useEffect(() => {
     document.title = formName;
@@ -178,7 +180,9 @@ function PublicForm({ token, dto, t, onGone }: { readonly token: string; readonl
           </div>
         </div>
       ) : null}
-      <FormRenderer form={form} values={values} onChange={(key, value) => setValues((v) => ({ ...v, [key]: value }))} errors={errors} locale={locale} disabled={sending} />
+      <FileAccessProvider access={files}>
+        <FormRenderer form={form} values={values} onChange={(key, value) => setValues((v) => ({ ...v, [key]: value }))} errors={errors} locale={locale} disabled={sending} />
+      </FileAccessProvider>
       <div className="public-honeypot" aria-hidden="true">
         <label htmlFor={`public-${dto.honeypotField}`}>{t('honeypotLabel')}</label>
         <input

@@ -41,6 +41,7 @@ describe('the built-in registry', () => {
       ['tags', 'text_list'], ['phone', 'text'], ['email', 'text'], ['url', 'text'], ['id_number', 'text'],
       ['relation', 'fn'], ['lookup', 'fn'], ['rollup', 'fn'],
       ['tags', 'text_list'], ['phone', 'text'], ['email', 'text'], ['url', 'text'], ['id_number', 'text'], ['formula', 'fn'],
+      ['attachment', 'json'], ['image', 'json'], ['signature', 'json'],
     ]);
   });
 });

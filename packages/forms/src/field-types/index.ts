@@ -28,6 +28,10 @@ import { formulaType } from './formula.js';
 export { booleanType, dateType, datetimeType, longTextType, multiSelectType, numberType, singleSelectType, textType };
 export { descriptionType };
 export { relationType, lookupType, rollupType };
+import { attachmentType } from './attachment.js';
+import { imageType } from './image.js';
+import { signatureType } from './signature.js';
+export { attachmentType, imageType, signatureType };
 export { emailType, idNumberType, moneyType, percentType, phoneType, ratingType, richTextType, tagsType, timeType, urlType };
 export { subtableType };
 export { formulaType };
@@ -59,4 +63,7 @@ export const builtInFieldTypes: readonly FieldTypeDefinition[] = [
   lookupType,
   rollupType,
   formulaType,
+  attachmentType,
+  imageType,
+  signatureType,
 ];

@@ -128,7 +128,7 @@ export function registerPublicFormRoutes(
       const record = await createRecord(store, resolver, link.app, link.form, data, {
         ctx: {},
         locale,
-        write: { actor: null, ip: request.ip },
+        write: { actor: null, ip: request.ip, locale },
         ...(claimField === null
           ? {}
           : {

@@ -21,7 +21,7 @@ interface ListQueryString { filter?: string; sort?: string; limit: number; curso
 
 /** Audit `who` and `ip` of a request (actor is null until login exists). */
 function writeContext(request: FastifyRequest): WriteContext {
-  return { actor: request.actor?.id ?? null, ip: request.ip };
+  return { actor: request.actor?.id ?? null, ip: request.ip, locale: locale(request) };
 }
 
 /** `$user` for conditions, when someone is logged in. */

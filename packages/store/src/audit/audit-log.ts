@@ -12,6 +12,8 @@ export interface WriteContext {
   readonly actor: string | null;
   /** The client's IP address, when the write came over HTTP. */
   readonly ip?: string | null;
+  /** Language of the messages the store writes for people into error details (`zh-CN` default, `en`). */
+  readonly locale?: string;
 }
 
 /** One row of the audit log as `audit.list` returns it. */

@@ -8,6 +8,7 @@ import { appDraftsMigration } from './0004-app-drafts.js';
 import { rateLimitsMigration } from './0007-rate-limits.js';
 import { serialCountersMigration } from './0005-serial-counters.js';
 import { childTablesMigration } from './0009-child-tables.js';
+import { filesMigration } from './0006-files.js';
 
 /** The store's migrations, in order. Names sort lexically; never rename or edit a shipped one. */
 export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -17,6 +18,7 @@ export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007_rate_limits': rateLimitsMigration,
   '0005_serial_counters': serialCountersMigration,
   '0009_child_tables': childTablesMigration,
+  '0006_files': filesMigration,
 };
 
 /** What `store.migrate()` did: the names of the migrations it applied now. */

@@ -36,6 +36,9 @@ export interface DeleteContext extends WriteContext {
   readonly version?: number;
 }
 
+/** Attaches the files a record's data names, inside the write's transaction (see `FileRepository.attach`). */
+export type AttachFiles = (trx: Kysely<SystemDatabase>, meta: FormMeta, recordId: string, data: Readonly<Record<string, unknown>>, locale?: string) => Promise<void>;
+
 /**
  * Records of published forms: create, read, update with optimistic concurrency, soft delete
  * to the recycle bin, restore, and list. Every write commits with its audit row.
@@ -49,12 +52,14 @@ export class RecordRepository {
   readonly #forms: FormCatalog;
   readonly #settings: ListSettings;
   readonly #fill: FillSettings;
+  readonly #attachFiles: AttachFiles | undefined;
 
-  constructor(db: Kysely<SystemDatabase>, forms: FormCatalog, settings: ListSettings, fill: FillSettings) {
+  constructor(db: Kysely<SystemDatabase>, forms: FormCatalog, settings: ListSettings, fill: FillSettings, attachFiles?: AttachFiles) {
     this.#db = db;
     this.#forms = forms;
     this.#settings = settings;
     this.#fill = fill;
+    this.#attachFiles = attachFiles;
   }
 
   /** The live form's layout (fields, columns, variables for conditions). */
@@ -82,6 +87,7 @@ export class RecordRepository {
         .executeTakeFirstOrThrow();
       const inserted = await this.#reread(trx, meta, row, related);
       await writeChildRows(trx, meta, inserted.id, rows, 'create');
+      await this.#attachFiles?.(trx, meta, inserted.id, data, ctx.locale);
       const record = await loadRows(trx, meta, inserted);
       await writeAudit(trx, ctx, { action: 'create', app, form, recordId: record.id, after: record });
       return record;
@@ -134,6 +140,7 @@ export class RecordRepository {
       if (!row) throw conflict(meta, id, update.version, Number(beforeRow.version));
       const before = await loadRows(trx, meta, beforeRecord);
       await writeChildRows(trx, meta, id, rows, 'update');
+      await this.#attachFiles?.(trx, meta, id, update.data, ctx.locale);
       const after = await loadRows(trx, meta, await this.#reread(trx, meta, row, related));
       await writeAudit(trx, ctx, { action: 'update', app, form, recordId: id, before, after });
       return after;

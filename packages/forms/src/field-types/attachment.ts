@@ -1,0 +1,26 @@
+import { defineFieldType } from '../field-type.js';
+import { checkFileField, checkFileRefs, cleanFileRefs, fileFieldLimits, fileOptionsSchema, fileRefSchema, type FileRef } from './file-refs.js';
+
+/**
+ * Attachment: uploaded files of any type. Options: `maxFiles` (1–50, default 10), `maxSize`
+ * (bytes, at most 50 MiB, default 20 MiB), `accept` (extensions such as `.pdf`, MIME types,
+ * `image/*`). Value: a list of file refs `{ id, name, size, type }` (jsonb); empty → null.
+ * The store checks that each ref is a file uploaded to this field.
+ */
+export const attachmentType = defineFieldType({
+  type: 'attachment',
+  label: { 'zh-CN': '附件', en: 'Attachment' },
+  group: 'advanced',
+  valueType: 'json',
+  files: 'many',
+  optionsSchema: fileOptionsSchema,
+  valueSchema: (field) => {
+    const limits = fileFieldLimits(field)!;
+    return { type: 'array', items: fileRefSchema(limits), maxItems: limits.maxFiles };
+  },
+  clean: (value) => cleanFileRefs(value),
+  check: (value, field) => checkFileRefs(value as FileRef[], fileFieldLimits(field)!),
+  format: (value, _field, locale) => (Array.isArray(value) ? value.map((r: FileRef) => r.name).join(locale.startsWith('zh') ? '、' : ', ') : ''),
+  filterOperators: ['isEmpty'],
+  checkField: (field) => checkFileField(field),
+});
