@@ -15,10 +15,10 @@ export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_system_tables': systemTablesMigration,
   '0003_public_links': publicLinksMigration,
   '0004_app_drafts': appDraftsMigration,
-  '0007_rate_limits': rateLimitsMigration,
   '0005_serial_counters': serialCountersMigration,
-  '0009_child_tables': childTablesMigration,
   '0006_files': filesMigration,
+  '0007_rate_limits': rateLimitsMigration,
+  '0009_child_tables': childTablesMigration,
 };
 
 /** What `store.migrate()` did: the names of the migrations it applied now. */
