@@ -136,7 +136,7 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
   });
   const scratch: Record<string, unknown> = Object.fromEntries(valueFields.map((f) => [f.key, undefined]));
   const readOnly = compileReadOnly(valueFields, varSchema);
-  const computing = compileCompute(form, valueFields, types, varSchema, registry);
+  const computing = compileCompute(form, valueFields, types, varSchema, registry, (n) => compileForm(n, registry));
   const conditions = new Map<string, Predicate>();
   for (const f of form.fields) {
     if (f.visibleWhen === undefined || f.visibleWhen === true) continue;

@@ -1,5 +1,6 @@
 import { compileJs, roundTo, truthy, type EvalContext, type JsPredicate, type VarSchema } from '@trellis/expr';
 import type { FieldDef, FormDef } from '@trellis/schema';
+import type { CompiledForm } from './compile-form.js';
 import type { FieldTypeDefinition } from './field-type.js';
 import type { FieldTypeRegistry } from './field-type-registry.js';
 import { analyseFormulas, type FormulaResultType } from './formula-fields.js';
@@ -71,7 +72,10 @@ export function compileCompute(
   types: ReadonlyMap<string, FieldTypeDefinition>,
   varSchema: VarSchema,
   registry: FieldTypeRegistry,
+  compile?: (form: FormDef) => CompiledForm,
 ): FormCompute {
+  // nested values with formulas inside (sub-table lines): computed live too
+  const nested = compile === undefined ? [] : valueFields.filter((f) => types.get(f.key)!.computeNested !== undefined);
   const analysis = analyseFormulas(form, registry);
   const byKey = new Map(valueFields.map((f) => [f.key, f]));
   const steps: Step[] = [];
@@ -142,10 +146,17 @@ export function compileCompute(
     },
     compute(values, ctx) {
       const out: Record<string, unknown> = { ...values };
+      for (const f of nested) {
+        try {
+          out[f.key] = types.get(f.key)!.computeNested!(values[f.key] ?? null, f, compile!, ctx);
+        } catch {
+          // show the rows as typed
+        }
+      }
       if (formulaSteps.length === 0) return out;
       const record: Record<string, unknown> = {};
       for (const f of formulaInputs) {
-        const raw = values[f.key];
+        const raw = out[f.key];
         let v: unknown = null;
         if (raw !== undefined && raw !== null) {
           try {

@@ -83,6 +83,12 @@ export interface FieldTypeDefinition {
    */
   processNested?(value: unknown, field: FieldDef, context: NestedValueContext): NestedValueResult;
   /**
+   * For types with `processNested`: the value with the formulas inside it computed, nothing
+   * validated — what the browser shows live while the user types (a sub-table line's
+   * `price * qty`). Part of `compileForm(form).compute`.
+   */
+  computeNested?(value: unknown, field: FieldDef, compile: (form: FormDef) => CompiledForm, ctx?: EvalContext): unknown;
+  /**
    * Definition-time checks of a field (duplicate choices, min above max), paths relative to the
    * field. `catalog` is the registry running the check, for types whose checks depend on other
    * fields' types (a lookup's resolved value type). On a `formOnlyPackage` (one form checked on

@@ -1,4 +1,6 @@
 import { localize, pointer, type ErrorDetail, type FieldDef, type FormDef } from '@trellis/schema';
+import type { EvalContext } from '@trellis/expr';
+import type { CompiledForm } from './compile-form.js';
 import type { NestedValueContext, NestedValueResult } from './field-type.js';
 import { messageLocale } from './messages.js';
 
@@ -53,6 +55,18 @@ function storedRows(existing: unknown): Map<string, Record<string, unknown>> {
  * @example
  * processSubtableRows([{ qty: '2' }], itemsField, context) // → { value: [{ qty: 2, … }], errors: [] }
  */
+/**
+ * The rows of a sub-table with their formula columns computed (`compute` of the row form on
+ * each row), for live results in the browser; values that are not rows are returned as given.
+ *
+ * @example computeSubtableRows([{ price: 2, qty: 3 }], linesField, compile) // [{ price: 2, qty: 3, amount: 6 }]
+ */
+export function computeSubtableRows(value: unknown, field: FieldDef, compile: (form: FormDef) => CompiledForm, ctx?: EvalContext): unknown {
+  if (!Array.isArray(value)) return value;
+  const row = compile(subtableRowForm(field));
+  return value.map((r) => (r !== null && typeof r === 'object' && !Array.isArray(r) ? row.compute(r as Record<string, unknown>, ctx) : r));
+}
+
 export function processSubtableRows(value: unknown, field: FieldDef, context: NestedValueContext): NestedValueResult {
   if (!Array.isArray(value)) return { value, errors: [] };
   const loc = messageLocale(context.locale);

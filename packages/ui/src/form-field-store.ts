@@ -1,4 +1,4 @@
-import { cascadeOf, compileForm, visibilityPlan, type VisibilityPlan } from '@trellis/forms';
+import { cascadeOf, compileForm, fieldTypes, visibilityPlan, type VisibilityPlan } from '@trellis/forms';
 import type { FieldDef, FormDef } from '@trellis/schema';
 import type { FieldErrors } from './field-errors.js';
 import { cascadeField } from './form-cascade.js';
@@ -30,6 +30,9 @@ const sameNested = (a: FieldErrors, b: FieldErrors): boolean => {
   const ka = Object.keys(a);
   return ka.length === Object.keys(b).length && ka.every((k) => b[k] !== undefined && sameMessages(a[k]!, b[k]!));
 };
+
+/** Computed values compare by content: sub-table lines come back as new arrays on every computation. */
+const sameComputed = (a: unknown, b: unknown): boolean => Object.is(a, b) || (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b));
 
 /** The messages below field `key` of an error map, keyed by the rest of their path. */
 function nestedErrorsOf(errors: FieldErrors, key: string): FieldErrors {
@@ -96,7 +99,8 @@ export class FormFieldStore {
       }
     }
     this.#readOnlyOf = readOnlyOf;
-    this.#formulaKeys = form.fields.filter((f) => f.type === 'formula').map((f) => f.key);
+    // formula fields, and fields whose value holds formulas of its own (sub-table lines)
+    this.#formulaKeys = form.fields.filter((f) => f.type === 'formula' || fieldTypes.get(f.type)?.computeNested !== undefined).map((f) => f.key);
     if (this.#formulaKeys.length > 0) {
       let compute: ((v: Readonly<Record<string, unknown>>) => Record<string, unknown>) | undefined;
       try {
@@ -213,7 +217,7 @@ export class FormFieldStore {
     if (this.#computeLive !== undefined && changed.length > 0) {
       const was = this.#shown;
       this.#shown = this.#live();
-      for (const k of this.#formulaKeys) if (!Object.is(was[k], this.#shown[k]) && !changed.includes(k)) changed.push(k);
+      for (const k of this.#formulaKeys) if (!sameComputed(was[k], this.#shown[k]) && !changed.includes(k)) changed.push(k);
     } else if (this.#computeLive === undefined) this.#shown = this.#values;
     const before = this.#hidden;
     if (this.#plan !== undefined && changed.length > 0) {

@@ -1,7 +1,7 @@
 import { appPackageSchema, checkPackageSemantics, validateAppPackage, type AppPackage, type FieldDef, type FieldTypeCatalog } from '@trellis/schema';
 import { defineFieldType } from '../field-type.js';
 import { messageLocale } from '../messages.js';
-import { processSubtableRows, SUBTABLE_MAX_ROWS, SUBTABLE_RESERVED_KEYS, subtableColumns } from '../subtable-rows.js';
+import { processSubtableRows, computeSubtableRows, SUBTABLE_MAX_ROWS, SUBTABLE_RESERVED_KEYS, subtableColumns } from '../subtable-rows.js';
 
 /** The most columns one sub-table may have. */
 export const SUBTABLE_MAX_COLUMNS = 50;
@@ -73,6 +73,7 @@ export const subtableType = defineFieldType({
   valueSchema: () => ({ type: 'array', items: { type: 'object' } }),
   clean: (value) => value,
   processNested: processSubtableRows,
+  computeNested: computeSubtableRows,
   format(value, _field, locale) {
     const n = Array.isArray(value) ? value.length : 0;
     return messageLocale(locale) === 'zh-CN' ? `${n} 行` : `${n} ${n === 1 ? 'row' : 'rows'}`;
