@@ -38,9 +38,8 @@ describe('the built-in registry', () => {
       ['address', 'json'], ['member', 'fn'], ['department', 'fn'], ['serial', 'text'],
       ['created_by', 'uuid'], ['created_at', 'datetime'], ['updated_by', 'uuid'], ['updated_at', 'datetime'], ['owner', 'uuid'],
       ['subtable', 'json'],
-      ['tags', 'text_list'], ['phone', 'text'], ['email', 'text'], ['url', 'text'], ['id_number', 'text'],
       ['relation', 'fn'], ['lookup', 'fn'], ['rollup', 'fn'],
-      ['tags', 'text_list'], ['phone', 'text'], ['email', 'text'], ['url', 'text'], ['id_number', 'text'], ['formula', 'fn'],
+      ['formula', 'fn'],
       ['attachment', 'json'], ['image', 'json'], ['signature', 'json'],
     ]);
   });
