@@ -11,10 +11,12 @@ import { openStore, type Store } from '@trellis/store';
 import { crmPackage } from '@trellis/example-crm';
 
 /**
- * A relation field end to end in a real Chromium: the CRM is imported, a new form gets a
- * relation to the CRM's customer form by drag-and-drop in the designer, the app is
- * published, a record is created by picking a customer after typing part of its name, and
- * the list shows the customer's name (not its id).
+ * A relation field and a sub-table end to end in a real Chromium: the CRM is imported, a new
+ * form gets a text field, a relation to the CRM's customer form and a sub-table with a
+ * required number column by drag-and-drop in the designer, the app is published, a record is
+ * created by picking a customer after typing part of its name and adding a line (refused while
+ * the line's required cell is empty, then corrected), and the list shows the customer's name
+ * (not its id) and the line count.
  */
 const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
@@ -38,7 +40,7 @@ const post = async (path: string, body: unknown) => {
   return res.json();
 };
 
-describe('a relation field in Chromium', () => {
+describe('a form with a relation and a sub-table in Chromium', () => {
   beforeAll(async () => {
     execFileSync('pnpm', ['--filter', '@trellis/web', 'build'], { cwd: repoRoot, stdio: 'ignore' });
     dataDir = mkdtempSync(join(tmpdir(), 'trellis-e2e-relation-'));
@@ -88,6 +90,20 @@ describe('a relation field in Chromium', () => {
     await props.getByLabel('Key', { exact: true }).fill('customer');
     await props.getByLabel('City').check();
     await expect.poll(canvasKeys).toEqual(['text', 'customer']);
+
+    // a sub-table, and a required number column dragged into it (the canvas back in view first)
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await drag(palette('subtable'), page.locator('[data-drop-section="0"]'));
+    await expect.poll(canvasKeys).toEqual(['text', 'customer', 'subtable']);
+    await drag(palette('number'), page.locator('[data-drop-subtable="subtable"]'));
+    await page.locator('[data-column-key="number"] .designer-column-main').click();
+    await props.getByLabel('Label (English)').fill('Hours');
+    await props.getByLabel('Key', { exact: true }).fill('hours');
+    await props.getByLabel('Required').check();
+    await page.locator('.designer-canvas [data-field-key="subtable"] .designer-field-main').click();
+    await props.getByLabel('Label (English)').fill('Sessions');
+    await props.getByLabel('Key', { exact: true }).fill('sessions');
+    await expect.poll(canvasKeys).toEqual(['text', 'customer', 'sessions']);
     await shot('01-designer');
 
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
@@ -98,6 +114,7 @@ describe('a relation field in Chromium', () => {
     const live = await (await fetch(`${base}/api/apps/crm/package`)).json();
     const visit = live.forms.find((f: { key: string }) => f.key === 'visit');
     expect(visit.fields.find((f: { key: string }) => f.key === 'customer')).toMatchObject({ type: 'relation', options: { form: 'customer', displayFields: ['city'] } });
+    expect(visit.fields.find((f: { key: string }) => f.key === 'sessions')).toMatchObject({ type: 'subtable', options: { fields: [{ key: 'hours', type: 'number', required: true }] } });
     await dialog.getByRole('button', { name: 'Open the form' }).click();
     await page.waitForURL(`${base}/apps/crm/forms/visit`);
   });
@@ -118,6 +135,15 @@ describe('a relation field in Chromium', () => {
     expect(await page.getByRole('listbox').count()).toBe(0);
     expect(page.url()).toMatch(/\/new$/); // Enter picked, it did not submit
     await shot('02-picked');
+    // a line with its required cell left empty is refused under that cell; corrected, it saves
+    await page.locator('#field-sessions').click();
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    const cellError = page.locator('.tr-field-error[data-field="sessions/0/hours"]');
+    await cellError.waitFor();
+    expect(await cellError.innerText()).toContain("'Hours' is required");
+    expect(page.url()).toMatch(/\/new$/);
+    await page.fill('#field-sessions-0-hours', '2');
+    await expect.poll(() => cellError.count()).toBe(0);
     await page.getByRole('button', { name: 'Create', exact: true }).click();
     await page.waitForURL(/\/forms\/visit\/records\/[0-9a-f-]{36}$/);
     await page.locator('.tr-relation-chip', { hasText: 'Acme Trading' }).waitFor();
@@ -125,11 +151,13 @@ describe('a relation field in Chromium', () => {
     const row = page.locator('tbody tr', { hasText: 'Quarterly review' });
     await row.waitFor();
     expect(await row.innerText()).toContain('Acme Trading');
+    expect(await row.innerText()).toContain('1 row');
     expect(await row.innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
     await shot('03-list');
     const page1 = await (await fetch(`${base}/api/apps/crm/forms/visit/records`)).json();
     const id = page1.items[0].data.customer;
     expect(page1.related.customer[id].title).toBe('Acme Trading');
+    expect(page1.items[0].data.sessions).toEqual([{ id: expect.any(String), hours: 2 }]);
   });
 
   it('fills the linked customer of a CRM contact by data linkage when its customer name is typed', async () => {

@@ -9,6 +9,7 @@ const messages = {
     subtableEmpty: '还没有数据，点「添加一行」开始填写',
     subtableRow: '第 {n} 行',
     subtableRowCount: '共 {n} 行',
+    subtableRowCountOne: '共 1 行',
   },
   en: {
     subtableAddRow: 'Add row',
@@ -20,6 +21,7 @@ const messages = {
     subtableEmpty: 'No rows yet; choose “Add row” to start',
     subtableRow: 'Row {n}',
     subtableRowCount: '{n} rows',
+    subtableRowCountOne: '1 row',
   },
 } as const;
 

@@ -31,4 +31,9 @@ describe('appNavigation', () => {
     ]);
     expect(navForms(nav).map((e) => e.form.key)).toEqual(['lead', 'customer']);
   });
+
+  it('appends forms the menu does not name (a form just added in the designer), after the menu', () => {
+    const nav = appNavigation(pkg([{ kind: 'group', label: 'Sales', items: [{ kind: 'form', form: 'lead' }] }]), 'en');
+    expect(nav.map((e) => [e.kind, e.label])).toEqual([['group', 'Sales'], ['form', 'Customers']]);
+  });
 });

@@ -7,7 +7,8 @@ export type NavEntry =
 
 /**
  * The app's menu: its `navigation` when it has one (entries naming unknown forms dropped,
- * empty groups dropped), otherwise every form in package order.
+ * empty groups dropped, and forms the menu does not name appended at the end, so a form
+ * added in the designer is never unreachable), otherwise every form in package order.
  *
  * @example appNavigation(crm, 'en') // [{ kind: 'form', label: 'Customers', form: {...} }, ...]
  */
@@ -25,8 +26,13 @@ export function appNavigation(pkg: AppPackage, locale: string): NavEntry[] {
       const inner = resolve(item.items);
       return inner.length === 0 ? [] : [{ kind: 'group', label: localize(item.label, locale), items: inner }];
     });
-  if (pkg.app.navigation && pkg.app.navigation.length > 0) return resolve(pkg.app.navigation);
-  return pkg.forms.map((form) => (form.icon === undefined ? { kind: 'form', form, label: localize(form.name, locale) } : { kind: 'form', form, label: localize(form.name, locale), icon: form.icon }));
+  const plain = (form: FormDef): NavEntry => (form.icon === undefined ? { kind: 'form', form, label: localize(form.name, locale) } : { kind: 'form', form, label: localize(form.name, locale), icon: form.icon });
+  if (pkg.app.navigation && pkg.app.navigation.length > 0) {
+    const menu = resolve(pkg.app.navigation);
+    const named = new Set(navForms(menu).map((e) => e.form.key));
+    return [...menu, ...pkg.forms.filter((f) => !named.has(f.key)).map(plain)];
+  }
+  return pkg.forms.map(plain);
 }
 
 /** Every form entry of a menu, groups flattened, in menu order. */

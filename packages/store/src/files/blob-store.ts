@@ -48,10 +48,13 @@ export class DiskBlobStore implements FileBlobStore {
     const dir = join(target, '..');
     await mkdir(dir, { recursive: true });
     const temp = join(dir, `.${id}.${randomBytes(4).toString('hex')}.tmp`);
+    const out = createWriteStream(temp, { flags: 'wx' });
     try {
-      await pipeline(content, createWriteStream(temp, { flags: 'wx' }));
+      await pipeline(content, out);
       await rename(temp, target);
     } catch (e) {
+      // a refused stream can fail before the file is even open: wait until it is closed, or it appears after the rm
+      if (!out.closed) await new Promise<void>((done) => out.once('close', () => done()));
       await rm(temp, { force: true });
       throw e;
     }

@@ -165,7 +165,7 @@ export function SubtableEditor({ field, value, onChange, id, describedBy, invali
           + {subtableText(locale, 'subtableAddRow')}
         </button>
         <span className="tr-subtable-count" aria-live="polite">
-          {subtableText(locale, 'subtableRowCount', rows.length)}
+          {rows.length === 1 ? subtableText(locale, 'subtableRowCountOne') : subtableText(locale, 'subtableRowCount', rows.length)}
         </span>
       </div>
     </div>
