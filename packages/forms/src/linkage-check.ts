@@ -1,6 +1,7 @@
 import type { AppPackage, DefaultFromLinkage, FieldDef, FieldTypeCatalog, FormDef } from '@trellis/schema';
 import { isFormOnlyPackage } from './form-only-package.js';
 import { fieldByKey, formByKey, isColumnField, valueTypeOf, type FieldProblem } from './field-types/relation-options.js';
+import { subtableColumns } from './subtable-rows.js';
 
 /** The data-linkage default of a field, or undefined. */
 export function linkageOf(field: FieldDef): DefaultFromLinkage | undefined {
@@ -11,7 +12,9 @@ export function linkageOf(field: FieldDef): DefaultFromLinkage | undefined {
  * Definition checks of a data-linkage default (`defaultFrom: { kind: 'linkage', form, match,
  * take }`), paths relative to the field: the source form and its fields exist and are stored
  * in columns, each `match` pair compares values of one type, and `take` holds values of this
- * field's type — or is `id`, the matched record itself, for a single relation to that form. `rows` (sub-table rows) is left to the sub-table type. Skipped on a
+ * field's type — or is `id`, the matched record itself, for a single relation to that form. A
+sub-table is filled from a sub-table of the matched record: `take` names it and `rows` maps
+each of this sub-table's columns to a column of that one, of the same value type. Skipped on a
  * `formOnlyPackage`, where the other forms are unknown.
  *
  * @example checkLinkage(contact.fields[2], contact, pkg, fieldTypes) // [] when well formed
@@ -47,12 +50,35 @@ export function checkLinkage(field: FieldDef, form: FormDef, pkg: AppPackage, ca
     return out;
   }
   const take = fieldByKey(source, linkage.take);
+  if (field.type === 'subtable') return [...out, ...checkRowLinkage(field, source, take, linkage, catalog)];
   if (take === undefined || !isColumnField(take, catalog)) {
     out.push({ path: '/defaultFrom/take', message: `form '${source.key}' has no field '${linkage.take}' stored in a column to copy` });
   } else if (catalog.has(field.type)) {
     if (!isColumnField(field, catalog)) out.push({ path: '/defaultFrom', message: `'${field.key}' is not stored in a column; data linkage fills column fields (use rows for sub-tables)` });
     else if (valueTypeOf(take, catalog) !== valueTypeOf(field, catalog)) {
       out.push({ path: '/defaultFrom/take', message: `'${source.key}.${take.key}' holds ${String(valueTypeOf(take, catalog))} values but '${field.key}' holds ${String(valueTypeOf(field, catalog))}; take a field of the same type` });
+    }
+  }
+  return out;
+}
+
+/** A sub-table filled from a sub-table of the matched record: `take` is one, and `rows` maps columns of one type. */
+function checkRowLinkage(field: FieldDef, source: FormDef, take: FieldDef | undefined, linkage: DefaultFromLinkage, catalog: FieldTypeCatalog): FieldProblem[] {
+  if (take === undefined || take.type !== 'subtable') {
+    return [{ path: '/defaultFrom/take', message: `'${field.key}' is a sub-table: take a sub-table of form '${source.key}' (${source.fields.filter((f) => f.type === 'subtable').map((f) => f.key).join(', ') || 'it has none'}) and map its columns with rows` }];
+  }
+  const rows = linkage.rows ?? {};
+  if (Object.keys(rows).length === 0) return [{ path: '/defaultFrom/rows', message: `say which column of '${source.key}.${take.key}' fills each column of '${field.key}' (rows: { <this column>: <that column> })` }];
+  const ours = new Map(subtableColumns(field).map((c) => [c.key, c]));
+  const theirs = new Map(subtableColumns(take).map((c) => [c.key, c]));
+  const out: FieldProblem[] = [];
+  for (const [mine, other] of Object.entries(rows)) {
+    const a = ours.get(mine);
+    const b = theirs.get(other);
+    if (a === undefined) out.push({ path: `/defaultFrom/rows/${mine}`, message: `sub-table '${field.key}' has no column '${mine}'; use one of: ${[...ours.keys()].join(', ')}` });
+    else if (b === undefined) out.push({ path: `/defaultFrom/rows/${mine}`, message: `sub-table '${source.key}.${take.key}' has no column '${other}'; use one of: ${[...theirs.keys()].join(', ')}` });
+    else if (catalog.has(a.type) && catalog.has(b.type) && catalog.valueType(a) !== catalog.valueType(b)) {
+      out.push({ path: `/defaultFrom/rows/${mine}`, message: `'${take.key}.${other}' holds ${catalog.valueType(b)} values but '${field.key}.${mine}' holds ${catalog.valueType(a)}; map columns of one type` });
     }
   }
   return out;

@@ -2,6 +2,12 @@ import { fieldTypes, linkageOf, type FieldTypeRegistry } from '@trellis/forms';
 import type { FormDef } from '@trellis/schema';
 import type { Store } from '@trellis/store';
 
+/** The lines a sub-table takes from the matched record's sub-table: new rows (no ids), columns mapped by `rows`. */
+function linkedRows(source: unknown, rows: Readonly<Record<string, string>>): Record<string, unknown>[] | null {
+  if (!Array.isArray(source) || source.length === 0) return null;
+  return source.map((row: Record<string, unknown>) => Object.fromEntries(Object.entries(rows).map(([ours, theirs]) => [ours, row?.[theirs] ?? null])));
+}
+
 /** What {@link linkedDefaults} evaluates. */
 export interface LinkageOptions {
   /** Only linkages matching on one of these keys (all when absent). */
@@ -15,7 +21,8 @@ const isEmpty = (v: unknown): boolean => v === undefined || v === null || v === 
 /**
  * Data linkage (数据联动): for each field of `form` whose `defaultFrom` is a linkage and whose
  * match fields are all filled in `values`, the `take` field of the oldest live record of the
- * linkage's form with equal fields (`take: 'id'`: that record's id, for a relation), null
+ * linkage's form with equal fields (`take: 'id'`: that record's id, for a relation; for a
+ * sub-table, that record's sub-table lines as new lines, columns mapped by `rows`), null
  * when none matches. Match values are cleaned by
  * their field type first (`' ACME '` finds `ACME`); fields are evaluated in form order over
  * the values filled so far, so one linkage may feed the next. The one function behind the
@@ -57,7 +64,12 @@ export async function linkedDefaults(
       if (String((e as { code?: unknown }).code ?? '').startsWith('22')) found = null;
       else throw e;
     }
-    const value = found === null ? null : linkage.take === 'id' ? found.id : (found.data[linkage.take] ?? null);
+    let value: unknown;
+    if (found === null) value = null;
+    else if (linkage.take === 'id') value = found.id;
+    // a sub-table's lines live in its child table: read the matched record whole
+    else if (field.type === 'subtable') value = linkedRows((await store.records.get(app, linkage.form, found.id)).data[linkage.take], linkage.rows ?? {});
+    else value = found.data[linkage.take] ?? null;
     out[field.key] = value;
     if (value !== null) current[field.key] = value;
   }
