@@ -9,7 +9,7 @@ import type { FieldIssue } from './field-issue.js';
 import type { FieldTypeDefinition } from './field-type.js';
 import { FieldTypeRegistry } from './field-type-registry.js';
 import { fieldTypes } from './field-types-global.js';
-import { cascadeIssues } from './field-types/cascade.js';
+import { cascadeIssues, cascadeOf } from './field-types/cascade.js';
 import { choiceLabel, choicesOf } from './field-types/choices.js';
 import { issueMessage, messageLocale } from './messages.js';
 import { compileReadOnly } from './read-only-fields.js';
@@ -135,6 +135,9 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
     return check ? [{ key: field.key, check, field }] : [];
   });
   const scratch: Record<string, unknown> = Object.fromEntries(valueFields.map((f) => [f.key, undefined]));
+  // the hot loop reads the type beside the field instead of a map lookup per field and call
+  const typed = valueFields.map((f) => ({ f, type: types.get(f.key)! }));
+  const cascading = valueFields.filter((f) => cascadeOf(f) !== undefined);
   const readOnly = compileReadOnly(valueFields, varSchema);
   const computing = compileCompute(form, valueFields, types, varSchema, registry, (n) => compileForm(n, registry));
   const conditions = new Map<string, Predicate>();
@@ -190,22 +193,22 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
     // 1. clean, 2. defaults (create) or merge over existing (update)
     const data: Record<string, unknown> = {};
     const nestedErrors = new Map<string, ErrorDetail[]>();
-    const take = (f: FieldDef, useInput: boolean): void => {
-      const type = types.get(f.key)!;
+    const take = (f: FieldDef, useInput: boolean, type: FieldTypeDefinition = types.get(f.key)!): void => {
       let raw: unknown;
       if (useInput && Object.prototype.hasOwnProperty.call(input, f.key)) raw = input[f.key];
       else if (options.mode === 'create') raw = computing.initial(f, options.ctx);
       else raw = options.existing?.[f.key];
       const v = raw === undefined || raw === null ? null : type.clean(raw, f);
       data[f.key] = v === undefined ? null : v;
-      nestedErrors.delete(f.key);
-      if (type.processNested !== undefined && data[f.key] !== null) {
+      if (type.processNested !== undefined) {
+        nestedErrors.delete(f.key);
+        if (data[f.key] === null) return;
         const nested = type.processNested(data[f.key], f, { mode: options.mode, existing: options.existing?.[f.key], ctx: options.ctx, locale, registry, compile: (n) => compileForm(n, registry) });
         data[f.key] = nested.value;
         if (nested.errors.length > 0) nestedErrors.set(f.key, nested.errors.map((e) => ({ ...e, path: pointer('/data', f.key) + e.path })));
       }
     };
-    for (const f of valueFields) take(f, true);
+    for (const { f, type } of typed) take(f, true, type);
     // 2b. read-only (readOnlyWhen): the input of a read-only field is ignored — the default on create, the stored value on update
     let given: Readonly<Record<string, unknown>> = input;
     if (readOnly.any) {
@@ -255,7 +258,7 @@ function build(form: FormDef, registry: FieldTypeRegistry): CompiledForm {
         errors.push(detail(key, issueFromAjv(e, field, types.get(key)!, raw, registry, locale ?? '')));
       }
     }
-    for (const [key, issue] of cascadeIssues(valueFields, data, form, locale)) {
+    for (const [key, issue] of cascading.length === 0 ? [] : cascadeIssues(cascading, data, form, locale)) {
       if (failed.has(key) || hidden.has(key)) continue;
       failed.add(key);
       errors.push(detail(key, issue));
