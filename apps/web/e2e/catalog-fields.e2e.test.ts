@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt, launchBrowser, webRoot } from './harness.js';
 import { fieldTypes } from '@trellis/forms';
 import { buildServer } from '@trellis/server';
 import { openStore, type Store } from '@trellis/store';
@@ -15,7 +15,6 @@ import { openStore, type Store } from '@trellis/store';
  * chosen city can never be picked (choosing another province clears city and district).
  * Needs the built web app (`pnpm --filter @trellis/web build`).
  */
-const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
 const SHOTS = process.env.TRELLIS_E2E_SCREENSHOTS;
 
 const pkg = {
@@ -45,6 +44,7 @@ let token: string;
 
 describe('address, serial and member fields in Chromium', () => {
   beforeAll(async () => {
+    ensureWebBuilt();
     dataDir = mkdtempSync(join(tmpdir(), 'trellis-e2e-catalog-'));
     store = await openStore({ dataDir, catalog: fieldTypes });
     server = await buildServer({ store, webRoot });
@@ -54,10 +54,7 @@ describe('address, serial and member fields in Chromium', () => {
     const link = await fetch(`${base}/api/apps/shops/forms/shop/public-links`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(link.status).toBe(201);
     token = ((await link.json()) as { token: string }).token;
-    browser = await chromium.launch({
-      executablePath: process.env.TRELLIS_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchBrowser();
     page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } })).newPage();
     page.setDefaultTimeout(15_000);
   });

@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt, launchBrowser, webRoot } from './harness.js';
 import type { AppPackage, FieldDef, FormDef } from '@trellis/schema';
 import { localize } from '@trellis/schema';
 import { fieldTypes } from '@trellis/forms';
@@ -18,8 +17,6 @@ import { crmPackage } from '@trellis/example-crm';
  * One customer goes through its whole life: a refused submit, creation, search, edit,
  * a concurrent-edit conflict, deletion to the recycle bin and restore.
  */
-const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const SHOTS = process.env.TRELLIS_E2E_SCREENSHOTS; // a folder, to look at the UI while developing
 
 let dataDir: string;
@@ -46,9 +43,7 @@ async function search(text: string): Promise<void> {
 
 describe('the CRM in Chromium', () => {
   beforeAll(async () => {
-    if (!existsSync(join(webRoot, 'index.html'))) {
-      execFileSync('pnpm', ['--filter', '@trellis/web', 'build'], { cwd: repoRoot, stdio: 'inherit' });
-    }
+    ensureWebBuilt();
     dataDir = mkdtempSync(join(tmpdir(), 'trellis-e2e-'));
     store = await openStore({ dataDir, catalog: fieldTypes });
     server = await buildServer({ store, webRoot });
@@ -59,10 +54,7 @@ describe('the CRM in Chromium', () => {
       body: JSON.stringify(pkg),
     });
     expect(imported.status, await imported.clone().text()).toBeLessThan(300);
-    browser = await chromium.launch({
-      executablePath: process.env.TRELLIS_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchBrowser();
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 860 } });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);

@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt, launchBrowser, webRoot } from './harness.js';
 import { fieldTypes } from '@trellis/forms';
 import { buildServer } from '@trellis/server';
 import { openStore, type Store } from '@trellis/store';
@@ -16,8 +15,6 @@ import { openStore, type Store } from '@trellis/store';
  * the draft is published through the plan dialog, then the new form is filled (refused
  * first, then accepted) and its record found in the list.
  */
-const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const SHOTS = process.env.TRELLIS_E2E_SCREENSHOTS;
 
 let dataDir: string;
@@ -43,15 +40,12 @@ const canvasKeys = () => page.locator('.designer-canvas [data-field-key]').evalu
 describe('the form designer in Chromium', () => {
   beforeAll(async () => {
     // always build: the designer must be in the bundle under test
-    execFileSync('pnpm', ['--filter', '@trellis/web', 'build'], { cwd: repoRoot, stdio: 'ignore' });
+    ensureWebBuilt();
     dataDir = mkdtempSync(join(tmpdir(), 'trellis-e2e-designer-'));
     store = await openStore({ dataDir, catalog: fieldTypes });
     server = await buildServer({ store, webRoot });
     base = await server.listen({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({
-      executablePath: process.env.TRELLIS_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchBrowser();
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);

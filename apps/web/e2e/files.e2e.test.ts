@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt, launchBrowser, webRoot } from './harness.js';
 import { fieldTypes } from '@trellis/forms';
 import { buildServer } from '@trellis/server';
 import { openStore, type Store } from '@trellis/store';
@@ -17,19 +16,8 @@ import { openStore, type Store } from '@trellis/store';
  * the record is saved, opened again, its file downloaded with the same bytes, and the list shows
  * names, a thumbnail and "Signed". A visitor of a public form uploads a file anonymously.
  */
-const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const sources = [fileURLToPath(new URL('../src', import.meta.url)), join(repoRoot, 'packages/ui/src'), join(repoRoot, 'packages/forms/src')];
 const SHOTS = process.env.TRELLIS_E2E_SCREENSHOTS;
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
@@ -65,20 +53,14 @@ async function shot(name: string): Promise<void> {
 
 describe('attachments in Chromium', () => {
   beforeAll(async () => {
-    const index = join(webRoot, 'index.html');
-    if (!existsSync(index) || statSync(index).mtimeMs < Math.max(...sources.map(newestMtime))) {
-      execFileSync('npx', ['-y', 'pnpm@10.34.8', '--filter', '@trellis/web', 'build'], { cwd: repoRoot, stdio: 'ignore' });
-    }
+    ensureWebBuilt();
     dataDir = mkdtempSync(join(tmpdir(), 'trellis-e2e-files-'));
     store = await openStore({ dataDir, catalog: fieldTypes });
     server = await buildServer({ store, webRoot });
     base = await server.listen({ host: '127.0.0.1', port: 0 });
     const imported = await fetch(`${base}/api/apps/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pkg) });
     expect(imported.status, await imported.clone().text()).toBeLessThan(300);
-    browser = await chromium.launch({
-      executablePath: process.env.TRELLIS_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchBrowser();
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);

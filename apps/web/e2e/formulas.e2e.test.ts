@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt, launchBrowser, webRoot } from './harness.js';
 import { fieldTypes } from '@trellis/forms';
 import { buildServer } from '@trellis/server';
 import { openStore, type Store } from '@trellis/store';
@@ -13,7 +13,6 @@ import { openStore, type Store } from '@trellis/store';
  * the form shows the computed values read-only while the user types, before anything is sent,
  * and the server stores the same values. Needs the built web app (`pnpm --filter @trellis/web build`).
  */
-const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
 
 const pkg = {
   schemaVersion: 1,
@@ -40,16 +39,14 @@ let page: Page;
 
 describe('formula fields in Chromium', () => {
   beforeAll(async () => {
+    ensureWebBuilt();
     dataDir = mkdtempSync(join(tmpdir(), 'trellis-e2e-formulas-'));
     store = await openStore({ dataDir, catalog: fieldTypes });
     server = await buildServer({ store, webRoot });
     base = await server.listen({ host: '127.0.0.1', port: 0 });
     const imported = await fetch(`${base}/api/apps/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pkg) });
     expect(imported.status, await imported.clone().text()).toBeLessThan(300);
-    browser = await chromium.launch({
-      executablePath: process.env.TRELLIS_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchBrowser();
     page = await (await browser.newContext({ locale: 'en-US' })).newPage();
     page.setDefaultTimeout(15_000);
   });

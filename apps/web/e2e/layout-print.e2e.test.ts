@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt, launchBrowser, webRoot } from './harness.js';
 import type { AppPackage } from '@trellis/schema';
 import { fieldTypes } from '@trellis/forms';
 import { buildServer } from '@trellis/server';
@@ -18,9 +17,6 @@ import { openStore, type Store } from '@trellis/store';
  * a PDF of it; two records ticked in the list print as two sheets. In the designer a tab
  * group is added, a field dropped into a tab, the tab renamed and the cascade edited.
  */
-const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
-const webSrc = fileURLToPath(new URL('../src', import.meta.url));
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
 const choices = (pairs: [string, string][]) => pairs.map(([value, label]) => ({ value, label }));
 const pkg: AppPackage = {
@@ -76,34 +72,20 @@ let base: string;
 let browser: Browser;
 let page: Page;
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, name.name);
-    newest = Math.max(newest, name.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
 
 const records = async () => ((await (await fetch(`${base}/api/apps/visits/forms/visit/records`)).json()) as { items: { id: string; data: Record<string, unknown> }[] }).items;
 const optionValues = (selector: string) => page.locator(`${selector} option`).evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value).filter((v) => v !== ''));
 
 describe('tabs, cascades and print in Chromium', () => {
   beforeAll(async () => {
-    const index = join(webRoot, 'index.html');
-    if (!existsSync(index) || statSync(index).mtimeMs < newestMtime(webSrc)) {
-      execFileSync('pnpm', ['--filter', '@trellis/web', 'build'], { cwd: repoRoot, stdio: 'ignore' });
-    }
+    ensureWebBuilt();
     dataDir = mkdtempSync(join(tmpdir(), 'trellis-e2e-layout-'));
     store = await openStore({ dataDir, catalog: fieldTypes });
     server = await buildServer({ store, webRoot });
     base = await server.listen({ host: '127.0.0.1', port: 0 });
     const imported = await fetch(`${base}/api/apps/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pkg) });
     expect(imported.status, await imported.clone().text()).toBeLessThan(300);
-    browser = await chromium.launch({
-      executablePath: process.env.TRELLIS_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchBrowser();
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);

@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt, launchBrowser, webRoot } from './harness.js';
 import type { AppPackage, FormDef } from '@trellis/schema';
 import { localize } from '@trellis/schema';
 import { fieldTypes } from '@trellis/forms';
@@ -20,9 +19,6 @@ import { crmPackage } from '@trellis/example-crm';
  * iframe snippet. Switched off in the Share panel, the page says "not available" and the
  * API answers 404.
  */
-const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
-const webSrc = fileURLToPath(new URL('../src', import.meta.url));
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const SHOTS = process.env.TRELLIS_E2E_SCREENSHOTS;
 
 let dataDir: string;
@@ -38,14 +34,6 @@ const LINKS = () => `${base}/api/apps/${pkg.app.key}/forms/customer/public-links
 let link: { id: string; token: string };
 
 /** Newest modification time of any file under a folder. */
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   if (SHOTS) await page.screenshot({ path: join(SHOTS, `public-${name}.png`), fullPage: true });
@@ -53,11 +41,7 @@ async function shot(page: Page, name: string): Promise<void> {
 
 describe('a public form in Chromium', () => {
   beforeAll(async () => {
-    const index = join(webRoot, 'index.html');
-    // the public page is new: rebuild when the built app is missing or older than the sources
-    if (!existsSync(index) || statSync(index).mtimeMs < newestMtime(webSrc)) {
-      execFileSync('pnpm', ['--filter', '@trellis/web', 'build'], { cwd: repoRoot, stdio: 'inherit' });
-    }
+    ensureWebBuilt();
     dataDir = mkdtempSync(join(tmpdir(), 'trellis-e2e-public-'));
     store = await openStore({ dataDir, catalog: fieldTypes });
     server = await buildServer({ store, webRoot });
@@ -71,10 +55,7 @@ describe('a public form in Chromium', () => {
     });
     expect(created.status).toBe(201);
     link = (await created.json()) as { id: string; token: string };
-    browser = await chromium.launch({
-      executablePath: process.env.TRELLIS_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchBrowser();
     visitorContext = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 } });
     visitor = await visitorContext.newPage();
     visitor.setDefaultTimeout(15_000);

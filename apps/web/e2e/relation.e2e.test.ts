@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt, launchBrowser, webRoot } from './harness.js';
 import { fieldTypes } from '@trellis/forms';
 import { buildServer } from '@trellis/server';
 import { openStore, type Store } from '@trellis/store';
@@ -18,8 +17,6 @@ import { crmPackage } from '@trellis/example-crm';
  * the line's required cell is empty, then corrected), and the list shows the customer's name
  * (not its id) and the line count.
  */
-const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const SHOTS = process.env.TRELLIS_E2E_SCREENSHOTS;
 
 let dataDir: string;
@@ -42,7 +39,7 @@ const post = async (path: string, body: unknown) => {
 
 describe('a form with a relation and a sub-table in Chromium', () => {
   beforeAll(async () => {
-    execFileSync('pnpm', ['--filter', '@trellis/web', 'build'], { cwd: repoRoot, stdio: 'ignore' });
+    ensureWebBuilt();
     dataDir = mkdtempSync(join(tmpdir(), 'trellis-e2e-relation-'));
     store = await openStore({ dataDir, catalog: fieldTypes });
     server = await buildServer({ store, webRoot });
@@ -52,10 +49,7 @@ describe('a form with a relation and a sub-table in Chromium', () => {
     const industry = customer.fields.find((f) => f.key === 'industry')!.options!.choices![0]!.value;
     const names = ['华为技术有限公司', 'Acme Trading', 'Acme Logistics', 'Globex'];
     for (const [i, name] of names.entries()) await post('/api/apps/crm/forms/customer/records', { data: { name, industry, phone: `1380000000${i}`, city: i === 1 ? 'Shanghai' : 'Beijing' } });
-    browser = await chromium.launch({
-      executablePath: process.env.TRELLIS_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchBrowser();
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
