@@ -87,7 +87,7 @@ export function PropertiesPanel({ form, field, problems, onChange, pkg }: Proper
       {hasCascade ? (
         <CascadeEditor form={form} field={field} idBase={`${idBase}-cascade`} onChange={(c) => set('options', c === undefined ? without(field.options ?? {}, 'cascade') : { ...field.options, cascade: c })} />
       ) : null}
-      {pkg && type && (type.storage === undefined || fieldTypes.storage(field) === 'column') && (type.storesValue ?? true) ? (
+      {pkg && type && (type.storage === undefined || fieldTypes.storage(field) === 'column' || field.type === 'subtable') && (type.storesValue ?? true) ? (
         <LinkageEditor pkg={pkg} form={form} field={field} idBase={`${idBase}-link`} onChange={(d) => set('defaultFrom', d)} />
       ) : null}
       <fieldset className="designer-options">

@@ -34,6 +34,8 @@ const en = {
   linkageAddPair: 'Add a match',
   linkageRemovePair: 'Remove match',
   linkageTake: 'Copy its field',
+  linkageTakeRows: 'Copy the lines of its sub-table',
+  linkageRowColumn: 'Column “{column}” takes',
 } as const;
 
 /** A key of these strings. */
@@ -71,6 +73,8 @@ const zhCN: Record<RelationDesignerKey, string> = {
   linkageAddPair: '添加匹配条件',
   linkageRemovePair: '删除匹配条件',
   linkageTake: '带出它的字段',
+  linkageTakeRows: '带出它的子表单明细',
+  linkageRowColumn: '「{column}」列取自',
 };
 
 /** The translate function of these strings for the active locale. */

@@ -2,6 +2,7 @@ import { fieldTypes, isColumnField, lookupValueType, ROLLUP_AGGREGATES } from '@
 import { localize, type AppPackage, type DefaultFromLinkage, type FieldDef, type FormDef } from '@trellis/schema';
 import { ConditionBuilder } from '@trellis/ui';
 import { useLocale } from '../i18n/use-t.js';
+import { linkageRowChoices, withRowMapping } from './linkage-rows.js';
 import { useRelationDesignerT } from './relation-designer-messages.js';
 
 type Options = Readonly<Record<string, unknown>>;
@@ -231,9 +232,44 @@ export function LinkageEditor({ pkg, form, field, onChange, idBase }: LinkageEdi
           <button type="button" className="button button-small" onClick={() => set({ match: [...linkage.match, { field: '', equals: '' }] })}>
             {t('linkageAddPair')}
           </button>
-          <Select id={`${idBase}-take`} label={t('linkageTake')} value={linkage.take} placeholder={t('chooseField')} items={theirs} onChange={(v) => set({ take: v })} />
+          {field.type === 'subtable' ? (
+            <LinkageRows source={source} field={field} linkage={linkage} idBase={idBase} onChange={(take, rows) => set({ take, rows })} />
+          ) : (
+            <Select id={`${idBase}-take`} label={t('linkageTake')} value={linkage.take} placeholder={t('chooseField')} items={theirs} onChange={(v) => set({ take: v })} />
+          )}
         </>
       ) : null}
     </fieldset>
+  );
+}
+
+/**
+ * Data linkage of a sub-table: which sub-table of the matched record to copy, and for each
+ * column of this one the column of that one it takes (only columns of the same value type
+ * are offered; a column left unchosen stays empty).
+ */
+function LinkageRows({ source, field, linkage, idBase, onChange }: { source: FormDef | undefined; field: FieldDef; linkage: DefaultFromLinkage; idBase: string; onChange: (take: string, rows: Record<string, string>) => void }) {
+  const t = useRelationDesignerT();
+  const locale = useLocale();
+  const tables = (source?.fields ?? []).filter((f) => f.type === 'subtable');
+  const take = tables.find((f) => f.key === linkage.take);
+  const rows = linkage.rows ?? {};
+  return (
+    <>
+      <Select id={`${idBase}-take`} label={t('linkageTakeRows')} value={linkage.take} placeholder={t('chooseField')} items={tables.map((f) => ({ value: f.key, label: localize(f.label, locale) }))} onChange={(v) => onChange(v, {})} />
+      {take === undefined
+        ? null
+        : linkageRowChoices(field, take).map(({ column, from }) => (
+            <Select
+              key={column.key}
+              id={`${idBase}-row-${column.key}`}
+              label={t('linkageRowColumn').replace('{column}', localize(column.label, locale) || column.key)}
+              value={rows[column.key] ?? ''}
+              placeholder={t('chooseField')}
+              items={from.map((c) => ({ value: c.key, label: localize(c.label, locale) }))}
+              onChange={(v) => onChange(linkage.take, withRowMapping(rows, column.key, v))}
+            />
+          ))}
+    </>
   );
 }
