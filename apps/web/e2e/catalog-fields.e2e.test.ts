@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, webRoot } from './harness.js';
-import { fieldTypes } from '@trellis/forms';
-import { buildServer } from '@trellis/server';
-import { openStore, type Store } from '@trellis/store';
+import { ensureWebBuilt, launchBrowser, startTrellis, type RunningTrellis } from './harness.js';
+import type { Store } from '@trellis/store';
 
 /**
  * The address cascade, the serial number and a member field in a real Chromium, through a
@@ -34,9 +30,9 @@ const pkg = {
   ],
 };
 
-let dataDir: string;
+let trellis: RunningTrellis | undefined;
 let store: Store;
-let server: Awaited<ReturnType<typeof buildServer>>;
+let server: RunningTrellis['server'];
 let base: string;
 let browser: Browser;
 let page: Page;
@@ -45,10 +41,8 @@ let token: string;
 describe('address, serial and member fields in Chromium', () => {
   beforeAll(async () => {
     ensureWebBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'trellis-e2e-catalog-'));
-    store = await openStore({ dataDir, catalog: fieldTypes });
-    server = await buildServer({ store, webRoot });
-    base = await server.listen({ host: '127.0.0.1', port: 0 });
+    trellis = await startTrellis('trellis-e2e-catalog-');
+    ({ store, server, base } = trellis);
     const imported = await fetch(`${base}/api/apps/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pkg) });
     expect(imported.status, await imported.clone().text()).toBeLessThan(300);
     const link = await fetch(`${base}/api/apps/shops/forms/shop/public-links`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
@@ -61,9 +55,7 @@ describe('address, serial and member fields in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    await store?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await trellis?.close();
   });
 
   it('shows the cascade disabled below the province, the serial number as assigned later, and the id note', async () => {

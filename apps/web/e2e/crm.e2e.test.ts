@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, webRoot } from './harness.js';
+import { ensureWebBuilt, launchBrowser, startTrellis, type RunningTrellis } from './harness.js';
 import type { AppPackage, FieldDef, FormDef } from '@trellis/schema';
 import { localize } from '@trellis/schema';
-import { fieldTypes } from '@trellis/forms';
-import { buildServer } from '@trellis/server';
-import { openStore, type Store } from '@trellis/store';
+import type { Store } from '@trellis/store';
 import { crmPackage } from '@trellis/example-crm';
 
 /**
@@ -19,9 +15,9 @@ import { crmPackage } from '@trellis/example-crm';
  */
 const SHOTS = process.env.TRELLIS_E2E_SCREENSHOTS; // a folder, to look at the UI while developing
 
-let dataDir: string;
+let trellis: RunningTrellis | undefined;
 let store: Store;
-let server: Awaited<ReturnType<typeof buildServer>>;
+let server: RunningTrellis['server'];
 let base: string;
 let browser: Browser;
 let page: Page;
@@ -44,10 +40,8 @@ async function search(text: string): Promise<void> {
 describe('the CRM in Chromium', () => {
   beforeAll(async () => {
     ensureWebBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'trellis-e2e-'));
-    store = await openStore({ dataDir, catalog: fieldTypes });
-    server = await buildServer({ store, webRoot });
-    base = await server.listen({ host: '127.0.0.1', port: 0 });
+    trellis = await startTrellis('trellis-e2e-');
+    ({ store, server, base } = trellis);
     const imported = await fetch(`${base}/api/apps/import`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -62,9 +56,7 @@ describe('the CRM in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    await store?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await trellis?.close();
   });
 
   const name = `E2E Customer ${Date.now().toString(36)}`;

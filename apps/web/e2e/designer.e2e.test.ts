@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, webRoot } from './harness.js';
-import { fieldTypes } from '@trellis/forms';
-import { buildServer } from '@trellis/server';
-import { openStore, type Store } from '@trellis/store';
+import { ensureWebBuilt, launchBrowser, startTrellis, type RunningTrellis } from './harness.js';
+import type { Store } from '@trellis/store';
 
 /**
  * The form designer in a real Chromium against a real server (PGlite in a temporary
@@ -17,9 +13,9 @@ import { openStore, type Store } from '@trellis/store';
  */
 const SHOTS = process.env.TRELLIS_E2E_SCREENSHOTS;
 
-let dataDir: string;
+let trellis: RunningTrellis | undefined;
 let store: Store;
-let server: Awaited<ReturnType<typeof buildServer>>;
+let server: RunningTrellis['server'];
 let base: string;
 let browser: Browser;
 let page: Page;
@@ -39,12 +35,9 @@ const canvasKeys = () => page.locator('.designer-canvas [data-field-key]').evalu
 
 describe('the form designer in Chromium', () => {
   beforeAll(async () => {
-    // always build: the designer must be in the bundle under test
     ensureWebBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'trellis-e2e-designer-'));
-    store = await openStore({ dataDir, catalog: fieldTypes });
-    server = await buildServer({ store, webRoot });
-    base = await server.listen({ host: '127.0.0.1', port: 0 });
+    trellis = await startTrellis('trellis-e2e-designer-');
+    ({ store, server, base } = trellis);
     browser = await launchBrowser();
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
@@ -55,9 +48,7 @@ describe('the form designer in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    await store?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await trellis?.close();
   });
 
   it('starts a new app with an empty form from the home page', async () => {

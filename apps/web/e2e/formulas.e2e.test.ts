@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, webRoot } from './harness.js';
-import { fieldTypes } from '@trellis/forms';
-import { buildServer } from '@trellis/server';
-import { openStore, type Store } from '@trellis/store';
+import { ensureWebBuilt, launchBrowser, startTrellis, type RunningTrellis } from './harness.js';
+import type { Store } from '@trellis/store';
 
 /**
  * Formula fields in a real Chromium against a real server (PGlite in a temporary folder):
@@ -30,9 +25,9 @@ const pkg = {
   }],
 };
 
-let dataDir: string;
+let trellis: RunningTrellis | undefined;
 let store: Store;
-let server: Awaited<ReturnType<typeof buildServer>>;
+let server: RunningTrellis['server'];
 let base: string;
 let browser: Browser;
 let page: Page;
@@ -40,10 +35,8 @@ let page: Page;
 describe('formula fields in Chromium', () => {
   beforeAll(async () => {
     ensureWebBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'trellis-e2e-formulas-'));
-    store = await openStore({ dataDir, catalog: fieldTypes });
-    server = await buildServer({ store, webRoot });
-    base = await server.listen({ host: '127.0.0.1', port: 0 });
+    trellis = await startTrellis('trellis-e2e-formulas-');
+    ({ store, server, base } = trellis);
     const imported = await fetch(`${base}/api/apps/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pkg) });
     expect(imported.status, await imported.clone().text()).toBeLessThan(300);
     browser = await launchBrowser();
@@ -53,9 +46,7 @@ describe('formula fields in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    await store?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await trellis?.close();
   });
 
   it('shows the results live as the user types, read-only, and stores what it showed', async () => {

@@ -1,8 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { fieldTypes } from '@trellis/forms';
+import { buildServer, type FastifyInstance } from '@trellis/server';
+import { openStore, type Store } from '@trellis/store';
 
 /** The built web app every end-to-end test serves. */
 export const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
@@ -43,4 +47,37 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: process.env.TRELLIS_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/** A Trellis server for one test file: PGlite in a temporary folder, serving the built web app. */
+export interface RunningTrellis {
+  readonly store: Store;
+  readonly server: FastifyInstance;
+  /** `http://127.0.0.1:<port>` */
+  readonly base: string;
+  /** Closes the server, then the store, then removes the folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the server every end-to-end test drives: a fresh PGlite store in a temporary
+ * folder named after `prefix`, the built web app, a free port on 127.0.0.1.
+ *
+ * @example const trellis = await startTrellis('trellis-e2e-designer-'); … await trellis.close();
+ */
+export async function startTrellis(prefix: string): Promise<RunningTrellis> {
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  const store = await openStore({ dataDir, catalog: fieldTypes });
+  const server = await buildServer({ store, webRoot });
+  const base = await server.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    store,
+    server,
+    base,
+    async close() {
+      await server.close();
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

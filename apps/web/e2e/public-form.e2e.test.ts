@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, webRoot } from './harness.js';
+import { ensureWebBuilt, launchBrowser, startTrellis, type RunningTrellis } from './harness.js';
 import type { AppPackage, FormDef } from '@trellis/schema';
 import { localize } from '@trellis/schema';
-import { fieldTypes } from '@trellis/forms';
-import { buildServer } from '@trellis/server';
-import { openStore, type Store } from '@trellis/store';
+import type { Store } from '@trellis/store';
 import { crmPackage } from '@trellis/example-crm';
 
 /**
@@ -21,9 +17,9 @@ import { crmPackage } from '@trellis/example-crm';
  */
 const SHOTS = process.env.TRELLIS_E2E_SCREENSHOTS;
 
-let dataDir: string;
+let trellis: RunningTrellis | undefined;
 let store: Store;
-let server: Awaited<ReturnType<typeof buildServer>>;
+let server: RunningTrellis['server'];
 let base: string;
 let browser: Browser;
 let visitorContext: BrowserContext;
@@ -42,10 +38,8 @@ async function shot(page: Page, name: string): Promise<void> {
 describe('a public form in Chromium', () => {
   beforeAll(async () => {
     ensureWebBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'trellis-e2e-public-'));
-    store = await openStore({ dataDir, catalog: fieldTypes });
-    server = await buildServer({ store, webRoot });
-    base = await server.listen({ host: '127.0.0.1', port: 0 });
+    trellis = await startTrellis('trellis-e2e-public-');
+    ({ store, server, base } = trellis);
     const imported = await fetch(`${base}/api/apps/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pkg) });
     expect(imported.status, await imported.clone().text()).toBeLessThan(300);
     const created = await fetch(LINKS(), {
@@ -63,9 +57,7 @@ describe('a public form in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    await store?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await trellis?.close();
   });
 
   const name = `Public Visitor ${Date.now().toString(36)}`;

@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, webRoot } from './harness.js';
-import { fieldTypes } from '@trellis/forms';
-import { buildServer } from '@trellis/server';
-import { openStore, type Store } from '@trellis/store';
+import { ensureWebBuilt, launchBrowser, startTrellis, type RunningTrellis } from './harness.js';
+import type { Store } from '@trellis/store';
 import { crmPackage } from '@trellis/example-crm';
 
 /**
@@ -19,9 +15,9 @@ import { crmPackage } from '@trellis/example-crm';
  */
 const SHOTS = process.env.TRELLIS_E2E_SCREENSHOTS;
 
-let dataDir: string;
+let trellis: RunningTrellis | undefined;
 let store: Store;
-let server: Awaited<ReturnType<typeof buildServer>>;
+let server: RunningTrellis['server'];
 let base: string;
 let browser: Browser;
 let page: Page;
@@ -40,10 +36,8 @@ const post = async (path: string, body: unknown) => {
 describe('a form with a relation and a sub-table in Chromium', () => {
   beforeAll(async () => {
     ensureWebBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'trellis-e2e-relation-'));
-    store = await openStore({ dataDir, catalog: fieldTypes });
-    server = await buildServer({ store, webRoot });
-    base = await server.listen({ host: '127.0.0.1', port: 0 });
+    trellis = await startTrellis('trellis-e2e-relation-');
+    ({ store, server, base } = trellis);
     await post('/api/apps/import', crmPackage);
     const customer = (crmPackage as unknown as { forms: { key: string; fields: { key: string; required?: boolean; options?: { choices?: { value: string }[] } }[] }[] }).forms.find((f) => f.key === 'customer')!;
     const industry = customer.fields.find((f) => f.key === 'industry')!.options!.choices![0]!.value;
@@ -59,9 +53,7 @@ describe('a form with a relation and a sub-table in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    await store?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await trellis?.close();
   });
 
   it('adds a form with a relation to the customer form by drag and drop, and publishes it', async () => {
