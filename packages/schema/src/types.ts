@@ -42,8 +42,11 @@ export interface AppPackage {
   readonly rules?: readonly PlaceholderDef[];
   /** Dashboards and report widgets (filled in by the report engine issue). */
   readonly reports?: readonly PlaceholderDef[];
-  /** Roles and permissions (filled in by the identity issue). */
-  readonly roles?: readonly PlaceholderDef[];
+  /**
+   * Roles the app ships with (a template's sales rep, manager, …). Importing an app creates
+   * the roles it does not have yet; the roles' members and later edits live in the database.
+   */
+  readonly roles?: readonly RoleDef[];
 }
 
 export interface AppDef {
@@ -219,7 +222,42 @@ export interface PrintApprovalsBlock {
   readonly kind: 'approvals';
 }
 
-/** Flows, rules, reports and roles in version 1: an object with a key; later issues define the rest. */
+/** What a role may do with a form's records. */
+export type PermissionAction = 'view' | 'create' | 'edit' | 'delete' | 'import' | 'export' | 'manage';
+export const PERMISSION_ACTIONS: readonly PermissionAction[] = ['view', 'create', 'edit', 'delete', 'import', 'export', 'manage'];
+
+/**
+ * How a role sees one field: `editable` (the default for fields a role does not name),
+ * `readonly`, `masked` (read-only and shown masked, e.g. `138****1234`) or `hidden`.
+ */
+export type FieldAccess = 'editable' | 'readonly' | 'masked' | 'hidden';
+export const FIELD_ACCESS_LEVELS: readonly FieldAccess[] = ['hidden', 'masked', 'readonly', 'editable'];
+
+/** A role's rights on one form. */
+export interface FormPermission {
+  readonly actions: readonly PermissionAction[];
+  /**
+   * Row scope: a condition (json-logic, the condition language) over the form's fields and
+   * system columns with `$user` (`id`, `deptIds`, `deptTree`, `managedDeptTree`, `roles`),
+   * e.g. `{ "==": [{ "var": "owner_id" }, { "var": "$user.id" }] }`. Absent: every record.
+   */
+  readonly scope?: unknown;
+  /** Field key → access; fields not named are `editable`. */
+  readonly fields?: Readonly<Record<string, FieldAccess>>;
+}
+
+/** A role of an app: data rights per form, and whether its members may design the app. */
+export interface RoleDef {
+  readonly key: string;
+  readonly name: LocalizedText;
+  readonly description?: LocalizedText;
+  /** May edit drafts and publish the app (design rights are separate from data rights). */
+  readonly design?: boolean;
+  /** Form key → rights; a form not named is invisible to the role. */
+  readonly forms: Readonly<Record<string, FormPermission>>;
+}
+
+/** Flows, rules and reports in version 1: an object with a key; later issues define the rest. */
 export interface PlaceholderDef {
   readonly key: string;
   readonly [property: string]: unknown;

@@ -4,7 +4,12 @@ import { jsonParam } from '../json-param.js';
 import type { SystemDatabase } from '../system-tables.js';
 
 /** The kinds of write the audit log records. */
-export type AuditAction = 'publish' | 'create' | 'update' | 'delete' | 'restore';
+export type AuditAction =
+  | 'publish' | 'create' | 'update' | 'delete' | 'restore'
+  // identity: accounts, sessions, API keys
+  | 'login' | 'login_failed' | 'logout' | 'password_change' | 'user_create' | 'user_update' | 'api_key_create' | 'api_key_revoke'
+  // organisation and permissions
+  | 'department_create' | 'department_update' | 'department_delete' | 'role_create' | 'role_update' | 'role_delete' | 'role_members';
 
 /** Who did a write and from where; passed to every write of the store. */
 export interface WriteContext {
@@ -22,7 +27,8 @@ export interface AuditEntry {
   readonly at: string;
   readonly actor: string | null;
   readonly action: AuditAction;
-  readonly app: string;
+  /** null for entries that belong to no app (logins, users, departments). */
+  readonly app: string | null;
   readonly form: string | null;
   readonly recordId: string | null;
   readonly before: unknown;
@@ -33,7 +39,7 @@ export interface AuditEntry {
 /** What one audit row says; written by {@link writeAudit}. */
 export interface AuditWrite {
   readonly action: AuditAction;
-  readonly app: string;
+  readonly app: string | null;
   readonly form?: string | null;
   readonly recordId?: string | null;
   readonly before?: unknown;

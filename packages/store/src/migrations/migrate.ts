@@ -9,6 +9,7 @@ import { rateLimitsMigration } from './0007-rate-limits.js';
 import { serialCountersMigration } from './0005-serial-counters.js';
 import { childTablesMigration } from './0009-child-tables.js';
 import { filesMigration } from './0006-files.js';
+import { identityMigration } from './0010-identity.js';
 
 /** The store's migrations, in order. Names sort lexically; never rename or edit a shipped one. */
 export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -19,6 +20,7 @@ export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006_files': filesMigration,
   '0007_rate_limits': rateLimitsMigration,
   '0009_child_tables': childTablesMigration,
+  '0010_identity': identityMigration,
 };
 
 /** What `store.migrate()` did: the names of the migrations it applied now. */
