@@ -10,6 +10,9 @@
  *  - department tree: the same, with the scope `dept_id in $user.deptTree` of a region
  *                     manager (the region, its 2 branches and 16 teams: 19 departments);
  *  - own records:     the same, with the scope `owner_id == $user.id` (a sales rep), for reference;
+ *  - one team:        `dept_id in $user.deptTree` where the tree is one team (a leaf department), for reference;
+ *  - manager:         `owner_id == $user.id or dept_id in $user.managedDeptTree` (the CRM's
+ *                     sales-manager scope), for reference;
  *  - exact totals:    the same three lists on a store that counts exactly (`exactCountLimit`
  *                     above the table size), i.e. what the count costs when it is not an estimate.
  * Prints median and p95 latencies and the ratios scoped / unscoped (goal ≤ 1.3×).
@@ -17,7 +20,7 @@
  *
  * Run alone: `cd bench && node --import tsx permission-scope.ts` (after `pnpm build`).
  * Env: `TRELLIS_BENCH_PG` (default postgres://postgres@127.0.0.1:5432/test), `BENCH_ROWS`,
- * `BENCH_ITERATIONS` (default 40).
+ * `BENCH_ITERATIONS` (default 60).
  */
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
@@ -100,6 +103,7 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 const FILTER = { '==': [{ var: 'status' }, 'open'] };
 const TREE_SCOPE = { in: [{ var: 'dept_id' }, { var: '$user.deptTree' }] };
 const OWN_SCOPE = { '==': [{ var: 'owner_id' }, { var: '$user.id' }] };
+const MANAGER_SCOPE = { or: [OWN_SCOPE, { in: [{ var: 'dept_id' }, { var: '$user.managedDeptTree' }] }] };
 
 const PAGE_SQL = (extra: string) => `explain (analyze, buffers, costs off) select id, name, status, amount, customer_name, owner_id, dept_id, created_at
   from app_bench.opportunity where deleted_at is null and status = 'open' ${extra}
@@ -112,6 +116,8 @@ export interface PermissionScopeResult {
   readonly ownMs: number;
   readonly treeRatio: number;
   readonly ownRatio: number;
+  readonly managerRatio: number;
+  readonly teamRatio: number;
   readonly exactTreeRatio: number;
 }
 
@@ -119,7 +125,7 @@ export interface PermissionScopeResult {
 export async function main(): Promise<PermissionScopeResult> {
   const baseUrl = process.env.TRELLIS_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
   const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
-  const iterations = Number(process.env.BENCH_ITERATIONS ?? 40);
+  const iterations = Number(process.env.BENCH_ITERATIONS ?? 60);
   const { url, drop } = await createTestDatabase(baseUrl, 'trellis_bench');
   let store: Store | undefined;
   let exactStore: Store | undefined;
@@ -138,12 +144,16 @@ export async function main(): Promise<PermissionScopeResult> {
     const deptTree = regionTrees[3]!;
     const manager = { id: randomUUID(), deptIds: [deptTree[0]!], deptTree, managedDeptTree: deptTree, roles: ['sales_manager'] };
     const rep = { id: owners[17]!, deptIds: [depts[17 % depts.length]!], deptTree: [depts[17 % depts.length]!], managedDeptTree: [], roles: ['sales_rep'] };
+    const team = deptTree[deptTree.length - 1]!;
+    const teamLead = { ...rep, deptIds: [team], deptTree: [team], managedDeptTree: [team] };
     const list = (s: Store, scope?: unknown, user?: typeof manager) =>
       s.records.list('bench', 'opportunity', { filter: FILTER, ...(scope ? { scope, ctx: { user: user! } } : {}), sort: [{ field: 'created_at', direction: 'desc' }], limit: LIMIT });
     const cases = {
       unscoped: () => list(store!),
       tree: () => list(store!, TREE_SCOPE, manager),
       own: () => list(store!, OWN_SCOPE, rep),
+      team: () => list(store!, TREE_SCOPE, teamLead),
+      manager: () => list(store!, MANAGER_SCOPE, manager),
       exactUnscoped: () => list(exactStore!),
       exactTree: () => list(exactStore!, TREE_SCOPE, manager),
       exactOwn: () => list(exactStore!, OWN_SCOPE, rep),
@@ -161,6 +171,8 @@ export async function main(): Promise<PermissionScopeResult> {
         ['no scope', '', []],
         ['department tree', 'and dept_id = any($1::uuid[])', [deptTree]],
         ['own records', 'and owner_id = $1::uuid', [rep.id]],
+        ['one team', 'and dept_id = $1::uuid', [team]],
+        ['manager', 'and (owner_id = $1::uuid or dept_id = any($2::uuid[]))', [manager.id, deptTree]],
       ] as const) {
         const plan = await raw.query(PAGE_SQL(extra), [...params]);
         console.log(`--- EXPLAIN ANALYZE, ${name}:\n${plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n')}`);
@@ -184,12 +196,16 @@ export async function main(): Promise<PermissionScopeResult> {
     console.log(line('no scope (total: estimate)', st.unscoped));
     console.log(line('dept_id in $user.deptTree (19 departments)', st.tree));
     console.log(line('owner_id == $user.id', st.own));
+    console.log(line('dept_id in $user.deptTree (1 team)', st.team));
+    console.log(line('own or dept_id in $user.managedDeptTree', st.manager));
     console.log(line('no scope, exact total', st.exactUnscoped));
     console.log(line('department tree, exact total', st.exactTree));
     console.log(line('own records, exact total', st.exactOwn));
     const treeRatio = ratio('tree', 'unscoped');
     console.log(`  ratio department tree / no scope: ${treeRatio.toFixed(2)}x (goal <= 1.3x: ${treeRatio <= 1.3 ? 'met' : 'NOT met'})`);
     console.log(`  ratio own records / no scope:     ${ratio('own', 'unscoped').toFixed(2)}x`);
+    console.log(`  ratio one team / no scope:        ${ratio('team', 'unscoped').toFixed(2)}x`);
+    console.log(`  ratio manager / no scope:         ${ratio('manager', 'unscoped').toFixed(2)}x`);
     console.log(`  ratio with exact totals, department tree / no scope: ${ratio('exactTree', 'exactUnscoped').toFixed(2)}x, own / no scope: ${ratio('exactOwn', 'exactUnscoped').toFixed(2)}x`);
     return {
       unscopedMs: st.unscoped.median,
@@ -197,6 +213,8 @@ export async function main(): Promise<PermissionScopeResult> {
       ownMs: st.own.median,
       treeRatio,
       ownRatio: ratio('own', 'unscoped'),
+      managerRatio: ratio('manager', 'unscoped'),
+      teamRatio: ratio('team', 'unscoped'),
       exactTreeRatio: ratio('exactTree', 'exactUnscoped'),
     };
   } finally {

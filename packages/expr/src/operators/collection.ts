@@ -136,13 +136,16 @@ function sqlMembership(needle: ExprNode, haystack: ExprNode, c: SqlCompiler): Sq
   }
   const fn = c.value(needle);
   if (mode === 'list-column' && needle.type === 'uuid' && haystack.kind === 'var') {
-    // One array parameter, `= ANY($1::uuid[])`: one plan for any list length, and an index
-    // on the column serves it. Entries that are no UUID can equal no row and are dropped.
+    // One array parameter, `= ANY($1::uuid[])`: one plan for any list length (no OR chain),
+    // and an index on the column serves it. Entries that are no UUID can equal no row and
+    // are dropped (casting them would fail the query).
     const key = haystack.key;
     return (env) => {
       const list = env.ctx?.user?.[key];
       const ids = Array.isArray(list) ? list.filter((v): v is string => typeof v === 'string' && isUuidString(v)).map((v) => v.toLowerCase()) : [];
       if (ids.length === 0) return { expr: sql`false`, nullable: false };
+      // one id: plain `=`, so an index on (column, created_at, id) also yields the rows in order
+      if (ids.length === 1) return { expr: sql`(${fn(env).expr} = ${ids[0]}::uuid)`, nullable: true };
       return { expr: sql`(${fn(env).expr} = ANY(${ids}::uuid[]))`, nullable: true };
     };
   }
