@@ -13,6 +13,8 @@
  *  - one team:        `dept_id in $user.deptTree` where the tree is one team (a leaf department), for reference;
  *  - manager:         `owner_id == $user.id or dept_id in $user.managedDeptTree` (the CRM's
  *                     sales-manager scope), for reference;
+ *  - estimate:        the planner estimate of the total alone (`EXPLAIN`, as the store runs it
+ *                     above 100 000 rows, uncached), without and with the department-tree scope;
  *  - exact totals:    the same three lists on a store that counts exactly (`exactCountLimit`
  *                     above the table size), i.e. what the count costs when it is not an estimate.
  * Prints median and p95 latencies and the ratios scoped / unscoped (goal ≤ 1.3×).
@@ -109,6 +111,8 @@ const PAGE_SQL = (extra: string) => `explain (analyze, buffers, costs off) selec
   from app_bench.opportunity where deleted_at is null and status = 'open' ${extra}
   order by created_at desc, id desc limit ${LIMIT + 1}`;
 
+const ESTIMATE_SQL = (extra: string) => `explain (format json) select 1 from app_bench.opportunity where deleted_at is null and status = 'open' ${extra}`;
+
 /** Median times (ms) of each list, and the ratios scoped / unscoped. */
 export interface PermissionScopeResult {
   readonly unscopedMs: number;
@@ -154,6 +158,8 @@ export async function main(): Promise<PermissionScopeResult> {
       own: () => list(store!, OWN_SCOPE, rep),
       team: () => list(store!, TREE_SCOPE, teamLead),
       manager: () => list(store!, MANAGER_SCOPE, manager),
+      estimateUnscoped: () => raw.query(ESTIMATE_SQL('')),
+      estimateTree: () => raw.query(ESTIMATE_SQL('and dept_id = any($1::uuid[])'), [deptTree]),
       exactUnscoped: () => list(exactStore!),
       exactTree: () => list(exactStore!, TREE_SCOPE, manager),
       exactOwn: () => list(exactStore!, OWN_SCOPE, rep),
@@ -198,6 +204,8 @@ export async function main(): Promise<PermissionScopeResult> {
     console.log(line('owner_id == $user.id', st.own));
     console.log(line('dept_id in $user.deptTree (1 team)', st.team));
     console.log(line('own or dept_id in $user.managedDeptTree', st.manager));
+    console.log(line('estimate of the total (EXPLAIN), no scope', st.estimateUnscoped));
+    console.log(line('estimate of the total, department tree', st.estimateTree));
     console.log(line('no scope, exact total', st.exactUnscoped));
     console.log(line('department tree, exact total', st.exactTree));
     console.log(line('own records, exact total', st.exactOwn));
@@ -206,6 +214,7 @@ export async function main(): Promise<PermissionScopeResult> {
     console.log(`  ratio own records / no scope:     ${ratio('own', 'unscoped').toFixed(2)}x`);
     console.log(`  ratio one team / no scope:        ${ratio('team', 'unscoped').toFixed(2)}x`);
     console.log(`  ratio manager / no scope:         ${ratio('manager', 'unscoped').toFixed(2)}x`);
+    console.log(`  ratio of the estimate, department tree / no scope: ${ratio('estimateTree', 'estimateUnscoped').toFixed(2)}x`);
     console.log(`  ratio with exact totals, department tree / no scope: ${ratio('exactTree', 'exactUnscoped').toFixed(2)}x, own / no scope: ${ratio('exactOwn', 'exactUnscoped').toFixed(2)}x`);
     return {
       unscopedMs: st.unscoped.median,
