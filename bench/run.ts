@@ -8,6 +8,7 @@ import { main as firstPage } from './first-page.js';
 import { main as formSubmit } from './form-submit.js';
 import { main as formRender } from './form-render.js';
 import { main as recordApi } from './record-api.js';
+import { main as permissionScope } from './permission-scope.js';
 
 const all = {
   conditions: () => conditions(),
@@ -15,6 +16,7 @@ const all = {
   'first-page': () => firstPage(),
   'form-submit': () => formSubmit(),
   'form-render': () => formRender(process.argv.slice(2).filter((a) => !(a in all))),
+  'permission-scope': () => permissionScope(),
 } as const;
 
 const wanted = process.argv.slice(2).filter((a): a is keyof typeof all => a in all);

@@ -61,6 +61,19 @@ describe('compileSql', () => {
     expect(q.parameters).toEqual([evil, '9f1c2e4a-0b7d-4e53-8f0c-2d1a6b3c4e5f']);
   });
 
+  it('a uuid column in a $user id list is one array parameter (= ANY), one id a plain =, none false', () => {
+    const a = '9f1c2e4a-0b7d-4e53-8f0c-2d1a6b3c4e5f';
+    const b = '0b1c2e4a-0b7d-4e53-8f0c-2d1a6b3c4e5f';
+    const where = compileSql({ in: [{ var: 'owner' }, { var: '$user.deptTree' }] }, vars);
+    const many = compileToSql(where({ user: { id: 'u', deptTree: [a, b.toUpperCase(), 'not-a-uuid'] } }, 't'));
+    expect(many.sql).toBe('("t"."owner_id" = ANY($1::uuid[]))');
+    expect(many.parameters).toEqual([[a, b]]);
+    const one = compileToSql(where({ user: { id: 'u', deptTree: [a] } }, 't'));
+    expect(one.sql).toBe('("t"."owner_id" = $1::uuid)');
+    expect(compileToSql(where({ user: { id: 'u', deptTree: [] } }, 't')).sql).toBe('false');
+    expect(compileToSql(where({}, 't')).sql).toBe('false');
+  });
+
   it('a rule with unknown variables is refused with EXPR_INVALID listing each path', () => {
     try {
       compileSql({ or: [{ var: 'nope' }, { '>': [{ var: 'due' }, 'soon'] }] }, vars);

@@ -10,7 +10,17 @@ export interface ParsedRule {
   readonly errors: readonly ErrorDetail[];
 }
 
-const USER_TYPES: Readonly<Record<string, ExprType>> = { id: 'text', deptIds: 'text_list' };
+/**
+ * Types of the `$user` properties every context provides (the request actor): its id and
+ * its department lists (ids as text) and role keys. Other properties are `any`.
+ */
+const USER_TYPES: Readonly<Record<string, ExprType>> = {
+  id: 'text',
+  deptIds: 'text_list',
+  deptTree: 'text_list',
+  managedDeptTree: 'text_list',
+  roles: 'text_list',
+};
 
 /**
  * Checks a json-logic rule against the operator catalogue and (when given) the variables,

@@ -10,10 +10,18 @@ import type { Expression, SqlBool } from 'kysely';
  */
 export type VarSchema = Readonly<Record<string, { readonly type: ValueType; readonly column?: string }>>;
 
-/** The current user as conditions see it (`$user.id`, `$user.deptIds`, `$user.<any>`). */
+/**
+ * The current user as conditions see it (`$user.id`, `$user.deptIds`, `$user.<any>`). The
+ * server fills the typed lists from the request actor: `deptTree` (the user's departments
+ * and those below), `managedDeptTree` (the departments the user manages and those below),
+ * `roles` (role keys in the app).
+ */
 export interface EvalUser {
   readonly id: string;
   readonly deptIds?: readonly string[];
+  readonly deptTree?: readonly string[];
+  readonly managedDeptTree?: readonly string[];
+  readonly roles?: readonly string[];
   readonly [key: string]: unknown;
 }
 

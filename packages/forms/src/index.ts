@@ -81,6 +81,7 @@ export { processSubtableRows, subtableColumns, subtableRowForm, SUBTABLE_MAX_ROW
 export { compileForm, type CompiledForm, type ProcessOptions } from './compile-form.js';
 export { visibilityPlan, type VisibilityPlan } from './visibility-plan.js';
 export { validateApp } from './validate-app.js';
+export { checkRoleScopes, SCOPE_USER_PROPERTIES } from './role-scope-checks.js';
 export { varSchemaOf, SYSTEM_COLUMN_TYPES } from './var-schema.js';
 export { cleanText, cleanNumber, cleanDate, cleanDateTime, cleanBoolean, isIsoDate, isBlank } from './cleaners.js';
 export { unsafePatternReason, MAX_PATTERN_LENGTH } from './safe-pattern.js';

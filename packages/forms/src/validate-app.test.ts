@@ -41,6 +41,47 @@ describe('validateApp', () => {
   });
 });
 
+describe('validateApp: role scopes', () => {
+  const withScope = (scope: unknown, form = 'lead') => ({
+    ...pkg(undefined),
+    roles: [{ key: 'rep', name: '销售代表', forms: { [form]: { actions: ['view', 'edit'], scope, fields: { budget: 'masked' } } } }],
+  });
+  const errorsOf = (input: unknown) => {
+    const r = validateApp(input);
+    return r.ok ? [] : r.errors;
+  };
+
+  it('accepts scopes over fields, system columns and every $user property', () => {
+    for (const scope of [
+      { '==': [{ var: 'owner_id' }, { var: '$user.id' }] },
+      { in: [{ var: 'dept_id' }, { var: '$user.deptTree' }] },
+      { or: [{ '==': [{ var: 'owner_id' }, { var: '$user.id' }] }, { in: [{ var: 'dept_id' }, { var: '$user.managedDeptTree' }] }, { in: [{ var: 'dept_id' }, { var: '$user.deptIds' }] }] },
+      { and: [{ in: ['sales_director', { var: '$user.roles' }] }, { '>': [{ var: 'budget' }, 0] }] },
+      { '<': [{ var: 'created_at' }, { var: '$now' }] },
+      true,
+    ]) {
+      expect(errorsOf(withScope(scope))).toEqual([]);
+    }
+  });
+
+  it('reports an unknown variable, a type mismatch and an unknown $user property at paths inside the scope', () => {
+    expect(errorsOf(withScope({ '==': [{ var: 'owner' }, { var: '$user.id' }] }))).toEqual([
+      { path: '/roles/0/forms/lead/scope/==/0/var', message: expect.stringMatching(/^unknown variable 'owner'/) },
+    ]);
+    expect(errorsOf(withScope({ in: [{ var: 'budget' }, { var: '$user.deptTree' }] }))).toEqual([
+      { path: '/roles/0/forms/lead/scope/in/0', message: expect.stringContaining("'in' expects text here") },
+    ]);
+    expect(errorsOf(withScope({ '==': [{ var: 'note' }, { var: '$user.region' }] }))).toEqual([
+      { path: '/roles/0/forms/lead/scope/==/1/var', message: "a row scope cannot read '$user.region'; it may read $user.id, $user.deptIds, $user.deptTree, $user.managedDeptTree, $user.roles" },
+    ]);
+  });
+
+  it('leaves rights on unknown forms and fields to the semantic checks (one error each, no scope error)', () => {
+    const input = withScope({ '==': [{ var: 'nope' }, 1] }, 'invoice');
+    expect(errorsOf(input)).toEqual([{ path: '/roles/0/forms/invoice', message: expect.stringContaining("form 'invoice', which this package does not define") }]);
+  });
+});
+
 describe('the example of docs/definition-language.md', () => {
   it('is a valid package', async () => {
     const { readFileSync } = await import('node:fs');

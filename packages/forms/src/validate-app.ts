@@ -3,13 +3,15 @@ import { pointer, validateAppPackage, type AppPackage, type ErrorDetail, type Va
 import type { FieldTypeRegistry } from './field-type-registry.js';
 import { fieldTypes } from './field-types-global.js';
 import { checkPrintFieldTypes } from './print-field-checks.js';
+import { checkRoleScopes } from './role-scope-checks.js';
 import { varSchemaOf } from './var-schema.js';
 
 /**
  * Validates an app package with everything the form engine knows: `validateAppPackage`
  * with the field-type registry (types, options, the types' own checks), and then every
- * `visibleWhen` and `readOnlyWhen` condition compiled against its form's variables, and the
- * fields print templates name checked against their types. Returns all problems.
+ * `visibleWhen` and `readOnlyWhen` condition compiled against its form's variables, the
+ * fields print templates name checked against their types, and every role's row scope
+ * compiled against its form's variables and `$user`. Returns all problems.
  *
  * @example
  * const r = validateApp(upgradePackage(json));
@@ -33,5 +35,6 @@ export function validateApp(input: unknown, registry: FieldTypeRegistry = fieldT
     });
     errors.push(...checkPrintFieldTypes(form, pointer('/forms', i), registry));
   });
+  errors.push(...checkRoleScopes(result.value, (form) => varSchemaOf(form, registry)));
   return errors.length === 0 ? result : { ok: false, errors };
 }

@@ -73,6 +73,9 @@ function translate(e: ErrorObject, basePath: string): ErrorDetail | undefined {
     case 'pattern': {
       const def = defName(e);
       const hint = def === undefined ? undefined : PATTERN_HINTS[def];
+      if (e.propertyName !== undefined && def === 'key') {
+        return { path: pointer(at, e.propertyName), message: `'${e.propertyName}' is not a valid key here: ${PATTERN_HINTS['key']!}` };
+      }
       if (e.propertyName !== undefined) {
         return { path: pointer(at, e.propertyName), message: `'${e.propertyName}' is not a locale code; use codes like zh-CN or en` };
       }

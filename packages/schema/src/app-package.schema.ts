@@ -1,6 +1,6 @@
-import type { AppDef, AppPackage, DefaultFromContext, DefaultFromFormula, DefaultFromLinkage, FieldDef, FormDef, LayoutSection, LayoutTab, LayoutTabs, NavFormItem, NavGroupItem, SelectChoice } from './types.js';
+import type { AppDef, AppPackage, FormPermission, RoleDef, DefaultFromContext, DefaultFromFormula, DefaultFromLinkage, FieldDef, FormDef, LayoutSection, LayoutTab, LayoutTabs, NavFormItem, NavGroupItem, SelectChoice } from './types.js';
 import type { PrintApprovalsBlock, PrintFieldsBlock, PrintSignatureBlock, PrintSubtableBlock, PrintTemplate, PrintTextBlock } from './types.js';
-import { CURRENT_SCHEMA_VERSION, KEY_PATTERN } from './types.js';
+import { CURRENT_SCHEMA_VERSION, FIELD_ACCESS_LEVELS, KEY_PATTERN, PERMISSION_ACTIONS } from './types.js';
 
 /** A JSON Schema object (draft 2020-12 subset that ajv 8 understands). */
 export type JsonSchema = { readonly [keyword: string]: unknown };
@@ -148,6 +148,21 @@ const layoutTabProperties = {
   sections: { type: 'array', items: ref('layoutSection') },
 } satisfies PropertiesOf<LayoutTab>;
 
+const roleProperties = {
+  key: ref('key'),
+  name: ref('localizedText'),
+  description: ref('localizedText'),
+  design: { type: 'boolean' },
+  forms: { type: 'object', maxProperties: 500, propertyNames: ref('key'), additionalProperties: ref('formPermission') },
+} satisfies PropertiesOf<RoleDef>;
+
+const formPermissionProperties = {
+  actions: { type: 'array', uniqueItems: true, maxItems: PERMISSION_ACTIONS.length, items: { type: 'string', enum: PERMISSION_ACTIONS } },
+  // a condition (json-logic); `validateApp` compiles it against the form's variables and `$user`
+  scope: { type: ['object', 'boolean'] },
+  fields: { type: 'object', maxProperties: 1000, propertyNames: ref('key'), additionalProperties: { type: 'string', enum: FIELD_ACCESS_LEVELS } },
+} satisfies PropertiesOf<FormPermission>;
+
 const choiceProperties = {
   value: { type: 'string', minLength: 1, maxLength: 100 },
 };
@@ -159,7 +174,7 @@ const packageProperties = {
   flows: { type: 'array', items: ref('placeholder') },
   rules: { type: 'array', items: ref('placeholder') },
   reports: { type: 'array', items: ref('placeholder') },
-  roles: { type: 'array', items: ref('placeholder') },
+  roles: { type: 'array', maxItems: 200, items: ref('role') },
 } satisfies PropertiesOf<AppPackage>;
 
 /** Locale codes in label maps: `zh-CN`, `en`, `en-US`, `zh-Hant-TW`. */
@@ -299,6 +314,18 @@ export const appPackageSchema = {
     printSubtable: { type: 'object', required: requiredOf<PrintSubtableBlock>()(['kind', 'field']), properties: printSubtableProperties, additionalProperties: false },
     printSignature: { type: 'object', required: requiredOf<PrintSignatureBlock>()(['kind']), properties: printSignatureProperties, additionalProperties: false },
     printApprovals: { type: 'object', required: requiredOf<PrintApprovalsBlock>()(['kind']), properties: printApprovalsProperties, additionalProperties: false },
+    role: {
+      type: 'object',
+      required: requiredOf<RoleDef>()(['key', 'name', 'forms']),
+      properties: roleProperties,
+      additionalProperties: false,
+    },
+    formPermission: {
+      type: 'object',
+      required: requiredOf<FormPermission>()(['actions']),
+      properties: formPermissionProperties,
+      additionalProperties: false,
+    },
     placeholder: {
       type: 'object',
       required: ['key'],

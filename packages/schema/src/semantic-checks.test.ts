@@ -19,6 +19,7 @@ describe('checkPackageSemantics', () => {
       p.forms[1].key = 'order';
       p.app.navigation[1].items[0].form = 'order';
       p.forms[1].fields[0].key = 'group';
+      p.roles = [];
     });
     expect(errors).toEqual([
       { path: '/app/key', message: "app key 'user' is a reserved SQL word; choose another key, e.g. 'user_value' or 'app_user'" },
@@ -64,8 +65,29 @@ describe('checkPackageSemantics', () => {
     ]);
   });
 
+  it('reports role rights on forms and fields the package does not define', () => {
+    const errors = withEdit((p) => {
+      p.roles[0].forms.invoice = { actions: ['view'] };
+      p.roles[0].forms.customer.fields.phone = 'masked';
+    });
+    expect(errors).toEqual([
+      { path: '/roles/0/forms/customer/fields/phone', message: "role 'sales_rep' sets the access of field 'phone', which form 'customer' does not have; use one of its field keys" },
+      { path: '/roles/0/forms/invoice', message: "role 'sales_rep' grants rights on form 'invoice', which this package does not define; add the form or remove its rights" },
+    ]);
+  });
+
+  it('requires view with any other action on a form; no actions at all is allowed (the form stays invisible)', () => {
+    const errors = withEdit((p) => {
+      p.roles[0].forms.customer.actions = ['create', 'export'];
+      p.roles[0].forms.opportunity.actions = [];
+    });
+    expect(errors).toEqual([
+      { path: '/roles/0/forms/customer/actions', message: "role 'sales_rep' may create, export on form 'customer' but not view it; add 'view' (use a scope to limit which records it sees)" },
+    ]);
+  });
+
   it('reports duplicate keys among flows, rules, reports and roles', () => {
-    expect(withEdit((p) => { p.roles.push({ key: 'sales_rep' }); })).toEqual([
+    expect(withEdit((p) => { p.roles.push({ key: 'sales_rep', name: 'x', forms: {} }); })).toEqual([
       { path: '/roles/1/key', message: "role key 'sales_rep' is already used at /roles/0/key; role keys must be unique" },
     ]);
   });

@@ -57,6 +57,38 @@ function checkNavigation(items: unknown, path: string, formKeys: ReadonlySet<str
   });
 }
 
+/**
+ * A role's rights must point at forms and fields of the package, and any action on a form
+ * needs `view` too (a record one may edit or export is a record one sees; a "submit only"
+ * role is a `view` role with the scope `owner_id == $user.id`). The scope's condition is
+ * compiled by `validateApp` (forms), where the condition language is known.
+ */
+function checkRole(role: Obj, at: string, forms: ReadonlyMap<string, ReadonlySet<string>>, out: ErrorDetail[]): void {
+  const roleKey = str(role['key']) ?? '?';
+  const rights = role['forms'];
+  if (!isObj(rights)) return;
+  for (const [formKey, permission] of Object.entries(rights)) {
+    if (!KEY_PATTERN.test(formKey)) continue;
+    const fat = pointer(at, 'forms', formKey);
+    const fieldKeys = forms.get(formKey);
+    if (fieldKeys === undefined) {
+      out.push({ path: fat, message: `role '${roleKey}' grants rights on form '${formKey}', which this package does not define; add the form or remove its rights` });
+      continue;
+    }
+    if (!isObj(permission)) continue;
+    const actions = arr(permission['actions']).filter((a): a is string => typeof a === 'string');
+    if (actions.length > 0 && !actions.includes('view')) {
+      out.push({ path: pointer(fat, 'actions'), message: `role '${roleKey}' may ${actions.join(', ')} on form '${formKey}' but not view it; add 'view' (use a scope to limit which records it sees)` });
+    }
+    const fields = permission['fields'];
+    if (!isObj(fields)) continue;
+    for (const fieldKey of Object.keys(fields)) {
+      if (!KEY_PATTERN.test(fieldKey) || fieldKeys.has(fieldKey)) continue;
+      out.push({ path: pointer(fat, 'fields', fieldKey), message: `role '${roleKey}' sets the access of field '${fieldKey}', which form '${formKey}' does not have; use one of its field keys` });
+    }
+  }
+}
+
 function checkForm(form: Obj, at: string, out: ErrorDetail[]): void {
   const formKey = str(form['key']) ?? '?';
   checkKeyWord(form['key'], pointer(at, 'key'), 'form', out);
@@ -136,6 +168,15 @@ export function checkPackageSemantics(input: unknown): ErrorDetail[] {
     const known = new Set(formKeys.map((k) => k.value).filter((k): k is string => k !== undefined));
     checkNavigation(input['app']['navigation'], '/app/navigation', known, out);
   }
+
+  const fieldsByForm = new Map<string, ReadonlySet<string>>();
+  for (const form of forms) {
+    if (!isObj(form) || str(form['key']) === undefined || fieldsByForm.has(str(form['key'])!)) continue;
+    fieldsByForm.set(str(form['key'])!, new Set(arr(form['fields']).map((f) => (isObj(f) ? str(f['key']) : undefined)).filter((k): k is string => k !== undefined)));
+  }
+  arr(input['roles']).forEach((role, i) => {
+    if (isObj(role)) checkRole(role, pointer('/roles', i), fieldsByForm, out);
+  });
 
   for (const section of ['flows', 'rules', 'reports', 'roles'] as const) {
     const items = arr(input[section]).map((item, i) => ({ value: isObj(item) ? str(item['key']) : undefined, path: pointer('/' + section, i, 'key') }));

@@ -50,10 +50,10 @@ describe('validateAppPackage', () => {
 
   it('refuses keys that break the key pattern: upper case, leading digit, too long, hyphen', () => {
     for (const key of ['Customer', '1st', 'a'.repeat(49), 'due-date', '', '客户']) {
-      const errors = errorsOf(broken((p) => { p.forms[1].key = key; p.app.navigation[1].items[0].form = key; }));
+      const errors = errorsOf(broken((p) => { p.forms[1].key = key; p.app.navigation[1].items[0].form = key; p.roles = []; }));
       expect(errors.map((e) => e.path)).toContain('/forms/1/key');
     }
-    expect(validateAppPackage(broken((p) => { p.forms[1].key = 'a' + 'b'.repeat(47); p.app.navigation[1].items[0].form = p.forms[1].key; }), testCatalog).ok).toBe(true);
+    expect(validateAppPackage(broken((p) => { p.forms[1].key = 'a' + 'b'.repeat(47); p.app.navigation[1].items[0].form = p.forms[1].key; p.roles = []; }), testCatalog).ok).toBe(true);
   });
 
   it('returns all problems at once, structural and semantic together', () => {
@@ -119,8 +119,32 @@ describe('validateAppPackage', () => {
     expect(errorsOf(broken((p) => { p.forms[0].layout[0].columns = 5; }))).toEqual([{ path: '/forms/0/layout/0/columns', message: 'must be <= 4' }]);
   });
 
-  it('accepts flows, rules, reports and roles as keyed placeholders with any other properties', () => {
+  it('accepts flows, rules and reports as keyed placeholders with any other properties', () => {
     expect(errorsOf(broken((p) => { p.flows.push({ name: 'no key' }); }))).toEqual([{ path: '/flows/1/key', message: "'key' is required here; add it" }]);
+  });
+
+  it('checks the shape of roles: known actions, once each; known field access levels; a key as form key', () => {
+    const errors = errorsOf(broken((p) => {
+      p.roles[0].forms.customer.actions = ['view', 'approve', 'view'];
+      p.roles[0].forms.customer.fields.tier = 'secret';
+      p.roles[0].forms['Bad-Key'] = { actions: ['view'] };
+      p.roles[0].colour = 'red';
+    }));
+    expect(errors).toEqual(expect.arrayContaining([
+      { path: '/roles/0/colour', message: expect.stringMatching(/^unknown property 'colour'; remove it \(allowed here: key, name, description, design, forms\)/) },
+      { path: '/roles/0/forms/customer/actions/1', message: expect.stringMatching(/^"approve" is not allowed; use one of: "view", "create", "edit", "delete", "import", "export", "manage"/) },
+      { path: '/roles/0/forms/customer/actions', message: expect.stringMatching(/^must not list the same item twice/) },
+      { path: '/roles/0/forms/customer/fields/tier', message: expect.stringMatching(/^"secret" is not allowed; use one of: "hidden", "masked", "readonly", "editable"/) },
+      { path: '/roles/0/forms/Bad-Key', message: expect.stringMatching(/^'Bad-Key' is not a valid key here: must start with a lowercase letter/) },
+    ]));
+  });
+
+  it('requires a role key, name and forms, and actions in each form permission', () => {
+    const errors = errorsOf(broken((p) => { p.roles.push({ key: 'viewer', forms: { customer: { scope: true } } }); }));
+    expect(errors).toEqual([
+      { path: '/roles/1/name', message: "'name' is required here; add it" },
+      { path: '/roles/1/forms/customer/actions', message: "'actions' is required here; add it" },
+    ]);
   });
 
   describe('with a field-type catalog', () => {
@@ -166,7 +190,7 @@ describe('assertAppPackage', () => {
   it('throws SCHEMA_INVALID (400) with every problem in details', () => {
     let caught: unknown;
     try {
-      assertAppPackage(broken((p) => { p.forms[0].key = 'table'; p.forms[1].fields[0].key = 'id'; }), testCatalog);
+      assertAppPackage(broken((p) => { p.forms[0].key = 'table'; p.forms[1].fields[0].key = 'id'; p.roles = []; }), testCatalog);
     } catch (e) {
       caught = e;
     }

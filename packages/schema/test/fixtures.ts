@@ -77,7 +77,22 @@ export function fullPackage(): AppPackage {
     flows: [{ key: 'approve_quote', anything: 'goes' }],
     rules: [],
     reports: [],
-    roles: [{ key: 'sales_rep' }],
+    roles: [
+      {
+        key: 'sales_rep',
+        name: { 'zh-CN': '销售代表', en: 'Sales rep' },
+        description: '只看自己的客户',
+        design: false,
+        forms: {
+          customer: {
+            actions: ['view', 'create', 'edit'],
+            scope: { '==': [{ var: 'owner_id' }, { var: '$user.id' }] },
+            fields: { tier: 'readonly' },
+          },
+          opportunity: { actions: ['view'] },
+        },
+      },
+    ],
   };
 }
 

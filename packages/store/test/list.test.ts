@@ -132,6 +132,31 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    it('a department-tree scope lists the rows of the departments in $user.deptTree only', async () => {
+      const east = '55555555-5555-4555-8555-555555555551';
+      const shanghai = '55555555-5555-4555-8555-555555555552';
+      const north = '55555555-5555-4555-8555-555555555553';
+      const rows = [
+        await store.records.create('sales', 'deal', { title: 'East', amount: 10 }, { actor: null, deptId: east }),
+        await store.records.create('sales', 'deal', { title: 'Shanghai', amount: 10 }, { actor: null, deptId: shanghai }),
+        await store.records.create('sales', 'deal', { title: 'North', amount: 10 }, { actor: null, deptId: north }),
+      ];
+      try {
+        const scope = { in: [{ var: 'dept_id' }, { var: '$user.deptTree' }] };
+        // upper case and a stray non-UUID entry: ids compare as UUIDs, the stray entry matches nothing
+        const user = { id: 'u', deptTree: [east, shanghai.toUpperCase(), 'not-a-uuid'] };
+        const page = await store.records.list('sales', 'deal', { scope, ctx: { user } });
+        expect(page.items.map((r) => r.data['title']).sort()).toEqual(['East', 'Shanghai']);
+        expect(page.total).toBe(2);
+        const none = await store.records.list('sales', 'deal', { scope, ctx: { user: { id: 'u', deptTree: [] } } });
+        expect(none).toMatchObject({ items: [], total: 0 });
+        const anonymous = await store.records.list('sales', 'deal', { scope });
+        expect(anonymous.items).toEqual([]);
+      } finally {
+        for (const r of rows) await store.records.softDelete('sales', 'deal', r.id, { actor: null });
+      }
+    });
+
     it('a filter naming an unknown field is EXPR_INVALID (400) with the path', async () => {
       await expect(store.records.list('sales', 'deal', { filter: { '==': [{ var: 'nope' }, 1] } })).rejects.toMatchObject({ code: 'EXPR_INVALID', status: 400 });
       await expect(store.records.list('sales', 'deal', { filter: { frobnicate: [1] } })).rejects.toMatchObject({ code: 'EXPR_INVALID' });

@@ -48,6 +48,12 @@ for (const dialect of DIALECTS) {
       });
       const { rows } = await sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = 'app_crm' and tablename = 'customer' order by 1`.execute(store.db);
       expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(['customer_created_idx', 'customer_updated_idx', 'customer_deleted_idx']));
+      // scoped lists (own records, one department) come out of these in the default order
+      const { rows: scoped } = await sql<{ name: string; def: string }>`select indexname as name, indexdef as def from pg_indexes where schemaname = 'app_crm' and tablename = 'customer' and indexname in ('customer_owner_idx', 'customer_dept_idx') order by 1`.execute(store.db);
+      expect(scoped.map((r) => [r.name, /\((.*)\)/.exec(r.def)?.[1]])).toEqual([
+        ['customer_dept_idx', 'dept_id, created_at, id'],
+        ['customer_owner_idx', 'owner_id, created_at, id'],
+      ]);
     });
 
     it('lists apps with their live version and reads any stored version', async () => {

@@ -10,6 +10,31 @@ export interface DemoRecords {
   readonly opportunity: DemoRecord[];
   /** Planted near-duplicates among the customers (`index` duplicates `of`). */
   readonly customerDuplicates: { readonly index: number; readonly of: number }[];
+  /** With `options.owners`: the owner of each record. */
+  readonly owners?: DemoOwners;
+}
+
+/**
+ * Who owns which demo record: a username (or null: nobody, e.g. in the public pool) per
+ * record, in the order of the records of each form.
+ */
+export interface DemoOwners {
+  readonly customer: (string | null)[];
+  readonly contact: (string | null)[];
+  readonly lead: (string | null)[];
+  readonly opportunity: (string | null)[];
+}
+
+/** A possible owner of demo records: a username and, optionally, the sales regions (the customer `region` values) they cover. */
+export interface DemoOwner {
+  readonly username: string;
+  readonly regions?: readonly string[];
+}
+
+/** Options of `generateDemoRecords`. */
+export interface DemoOptions {
+  /** Spread the records over these owners (see `DemoRecords.owners`); without it, no owners are assigned. */
+  readonly owners?: readonly DemoOwner[];
 }
 
 /** How many records `generateDemoRecords` makes. */
@@ -103,8 +128,9 @@ function lead(rng: Random, customers: readonly DemoRecord[]): DemoRecord {
   return r;
 }
 
-function opportunity(rng: Random, customers: readonly DemoRecord[]): DemoRecord {
-  const customer = rng.pick(customers);
+function opportunity(rng: Random, customers: readonly DemoRecord[]): { record: DemoRecord; customer: number } {
+  const index = rng.int(0, customers.length - 1);
+  const customer = customers[index]!;
   const [stage, , probability] = rng.weighted(STAGES.map((s) => [s, s[1]] as const));
   const closed = stage === 'won' || stage === 'lost';
   const r: DemoRecord = {
@@ -120,25 +146,60 @@ function opportunity(rng: Random, customers: readonly DemoRecord[]): DemoRecord 
   if (!closed) r['next_step'] = rng.pick(['安排产品演示', '提交正式报价', '约见采购负责人', '准备技术方案', '确认合同条款']);
   if (stage === 'lost') r['lost_reason'] = rng.pick(['price', 'competitor', 'budget', 'timing', 'no_decision', 'other']);
   if (closed) r['actual_close_date'] = r['expected_close_date'];
-  return r;
+  return { record: r, customer: index };
+}
+
+/**
+ * Owners for the records, from their own random stream (so the records are the same with or
+ * without owners): a customer goes to an owner covering its region (any owner when none
+ * does) unless it is in the public pool; its contacts and opportunities follow it (a pool
+ * customer's opportunity goes to whoever covers the region); a lead returned to the pool
+ * has no owner.
+ */
+function assignOwners(seed: number, owners: readonly DemoOwner[], records: Omit<DemoRecords, 'owners' | 'customerDuplicates'>, contactOf: readonly number[], opportunityOf: readonly number[]): DemoOwners {
+  if (owners.length === 0) throw new Error('[example-crm] generateDemoRecords: `owners` is empty; pass at least one owner or leave the option out');
+  const rng = new Random(seed ^ 0x5bd1e995);
+  const forRegion = (region: unknown): string => {
+    const covering = owners.filter((o) => o.regions?.includes(String(region)));
+    return rng.pick(covering.length > 0 ? covering : owners).username;
+  };
+  const regionOwner = records.customer.map((c) => forRegion(c['region']));
+  const customer = records.customer.map((c, i) => (c['in_public_pool'] === true ? null : regionOwner[i]!));
+  return {
+    customer,
+    contact: contactOf.map((i) => customer[i]!),
+    lead: records.lead.map((l) => (l['status'] === 'returned' ? null : forRegion(l['region']))),
+    opportunity: opportunityOf.map((i) => customer[i] ?? regionOwner[i]!),
+  };
 }
 
 /**
  * A complete, deterministic demo data set for the CRM package: customers (with planted
  * near-duplicates), 1–3 contacts for each customer, leads (some from existing
- * customers) and opportunities across every stage. Every record passes its form.
+ * customers) and opportunities across every stage. Every record passes its form. With
+ * `options.owners` it also says who owns each record (`owners`), e.g. the demo accounts.
  *
  * @example
  * const demo = generateDemoRecords(7);
  * for (const form of ['customer', 'contact', 'lead', 'opportunity'] as const)
  *   for (const data of demo[form]) await store.records.create('crm', form, data);
+ * const owned = generateDemoRecords(7, {}, { owners: [{ username: 'sunli', regions: ['east'] }, { username: 'zhengyu', regions: ['north'] }] });
+ * owned.owners?.customer[0]; // 'sunli', 'zhengyu' or null (public pool)
  */
-export function generateDemoRecords(seed: number, sizes: Partial<DemoSizes> = {}): DemoRecords {
+export function generateDemoRecords(seed: number, sizes: Partial<DemoSizes> = {}, options: DemoOptions = {}): DemoRecords {
   const { customers: nCustomers, leads: nLeads, opportunities: nOpps } = { ...DEFAULT_SIZES, ...sizes };
   const { records: customers, duplicates } = generateCustomerSet(nCustomers, seed);
   const rng = new Random(seed ^ 0x9e3779b9);
-  const contacts = customers.flatMap((c) => contactsFor(rng, c, String(c['email']).split('@')[1]!.toLowerCase()));
+  const contactOf: number[] = [];
+  const contacts = customers.flatMap((c, i) => {
+    const cs = contactsFor(rng, c, String(c['email']).split('@')[1]!.toLowerCase());
+    for (let k = 0; k < cs.length; k += 1) contactOf.push(i);
+    return cs;
+  });
   const leads = Array.from({ length: nLeads }, () => lead(rng, customers));
-  const opportunities = nCustomers === 0 ? [] : Array.from({ length: nOpps }, () => opportunity(rng, customers));
-  return { customer: customers, contact: contacts, lead: leads, opportunity: opportunities, customerDuplicates: duplicates };
+  const opps = nCustomers === 0 ? [] : Array.from({ length: nOpps }, () => opportunity(rng, customers));
+  const records = { customer: customers, contact: contacts, lead: leads, opportunity: opps.map((o) => o.record) };
+  if (options.owners === undefined) return { ...records, customerDuplicates: duplicates };
+  const owners = assignOwners(seed, options.owners, records, contactOf, opps.map((o) => o.customer));
+  return { ...records, customerDuplicates: duplicates, owners };
 }

@@ -4,7 +4,7 @@ import type { ExprNode, VarNode } from '../expr-node.js';
 import { deepEqual } from '../js-runtime.js';
 import { defineOperator, type JsFn, type JsSourceGen, type JsTest, type SqlCompiler, type SqlFn } from '../operator.js';
 import type { OpNode } from '../expr-node.js';
-import { coerceLiteral, describeType, expectType } from '../type-rules.js';
+import { coerceLiteral, describeType, expectType, isUuidString } from '../type-rules.js';
 import { domainOf } from './comparison.js';
 import type { ExprType } from '../types.js';
 
@@ -18,6 +18,11 @@ function modeOf(haystack: ExprNode): Mode {
   return 'dynamic';
 }
 
+/** A `$user` property holding a text list (`deptIds`, `deptTree`, …): ids as text in the context. */
+function isUserList(node: ExprNode): boolean {
+  return node.kind === 'var' && node.source === 'user' && node.type === 'text_list' && !node.fallback;
+}
+
 function checkMembership(name: string, needle: ExprNode, haystack: ExprNode, t: Parameters<typeof coerceLiteral>[2]): { needle: ExprNode; haystack: ExprNode } {
   const mode = modeOf(haystack);
   if (mode === 'array') {
@@ -29,6 +34,8 @@ function checkMembership(name: string, needle: ExprNode, haystack: ExprNode, t: 
     }
     return { needle, haystack: hs };
   }
+  // a uuid column in one of the user's id lists (`dept_id in $user.deptTree`)
+  if (mode === 'list-column' && needle.type === 'uuid' && isUserList(haystack)) return { needle, haystack };
   if (mode === 'substring' || mode === 'list-column') expectType(needle, ['text'], t, name);
   else if (haystack.type !== 'any' && haystack.type !== 'null') {
     t.error(haystack.path, `'${name}' looks in a list or a text, not in ${describeType(haystack)}`);
@@ -73,6 +80,15 @@ function jsMembership(needle: ExprNode, haystack: ExprNode, fn: JsFn, fh: JsFn):
         return typeof v === 'string' && typeof s === 'string' && s.includes(v);
       };
     case 'list-column':
+      if (needle.type === 'uuid') {
+        return (r, x) => {
+          const v = fn(r, x);
+          const l = fh(r, x);
+          if (typeof v !== 'string' || !Array.isArray(l)) return false;
+          const id = v.toLowerCase();
+          return l.some((i) => typeof i === 'string' && i.toLowerCase() === id);
+        };
+      }
       return (r, x) => {
         const v = fn(r, x);
         const l = fh(r, x);
@@ -119,6 +135,20 @@ function sqlMembership(needle: ExprNode, haystack: ExprNode, c: SqlCompiler): Sq
     };
   }
   const fn = c.value(needle);
+  if (mode === 'list-column' && needle.type === 'uuid' && haystack.kind === 'var') {
+    // One array parameter, `= ANY($1::uuid[])`: one plan for any list length (no OR chain),
+    // and an index on the column serves it. Entries that are no UUID can equal no row and
+    // are dropped (casting them would fail the query).
+    const key = haystack.key;
+    return (env) => {
+      const list = env.ctx?.user?.[key];
+      const ids = Array.isArray(list) ? list.filter((v): v is string => typeof v === 'string' && isUuidString(v)).map((v) => v.toLowerCase()) : [];
+      if (ids.length === 0) return { expr: sql`false`, nullable: false };
+      // one id: plain `=`, so an index on (column, created_at, id) also yields the rows in order
+      if (ids.length === 1) return { expr: sql`(${fn(env).expr} = ${ids[0]}::uuid)`, nullable: true };
+      return { expr: sql`(${fn(env).expr} = ANY(${ids}::uuid[]))`, nullable: true };
+    };
+  }
   const fh = c.value(haystack);
   if (mode === 'substring') {
     return (env) => ({ expr: sql`(strpos(${fh(env).expr}, ${fn(env).expr}) > 0)`, nullable: true });
