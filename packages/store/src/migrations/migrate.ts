@@ -10,6 +10,7 @@ import { serialCountersMigration } from './0005-serial-counters.js';
 import { childTablesMigration } from './0009-child-tables.js';
 import { filesMigration } from './0006-files.js';
 import { identityMigration } from './0010-identity.js';
+import { scopeIndexesMigration } from './0013-scope-indexes.js';
 
 /** The store's migrations, in order. Names sort lexically; never rename or edit a shipped one. */
 export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -21,6 +22,7 @@ export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007_rate_limits': rateLimitsMigration,
   '0009_child_tables': childTablesMigration,
   '0010_identity': identityMigration,
+  '0013_scope_indexes': scopeIndexesMigration,
 };
 
 /** What `store.migrate()` did: the names of the migrations it applied now. */
