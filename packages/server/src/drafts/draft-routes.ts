@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { appNotFound, type RequestPermissions } from '../permissions/request-permissions.js';
 import { TrellisError } from '@trellis/schema';
 import { childFieldsWithData, StoreErrors, type AppDraft, type DraftRepository, type PublishPlan, type Store } from '@trellis/store';
 import { importAppPackage } from '../app-import.js';
@@ -61,7 +62,15 @@ const publishResultSchema = {
  * @example
  * registerDraftRoutes(app, store, new DraftRepository(store.db), resolver);
  */
-export function registerDraftRoutes(app: FastifyInstance, store: Store, drafts: DraftRepository, resolver: FormResolver): void {
+export function registerDraftRoutes(app: FastifyInstance, store: Store, drafts: DraftRepository, resolver: FormResolver, permissions: RequestPermissions): void {
+  // drafts and publishing need the app's design right; an app not published yet, an administrator
+  const requireDesign = async (request: FastifyRequest, key: string): Promise<void> => {
+    if ((await liveVersion(store, key)) === undefined) {
+      if (!permissions.isAdmin(request)) throw appNotFound(key);
+      return;
+    }
+    await permissions.design(request, key);
+  };
   app.get<{ Params: { app: string } }>(
     '/api/apps/:app/draft',
     {
@@ -74,6 +83,7 @@ export function registerDraftRoutes(app: FastifyInstance, store: Store, drafts: 
     },
     async (request) => {
       const key = request.params.app;
+      await requireDesign(request, key);
       const [draft, live] = await Promise.all([drafts.get(key), liveVersion(store, key)]);
       if (draft !== undefined) return draftBody(draft, live?.version ?? null);
       if (live === undefined) {
@@ -102,6 +112,7 @@ export function registerDraftRoutes(app: FastifyInstance, store: Store, drafts: 
     },
     async (request) => {
       const key = request.params.app;
+      await requireDesign(request, key);
       if (request.body.package.app?.key !== key) {
         throw ServerErrors.create('SERVER_REQUEST_INVALID', `[server] the draft's app key must be '${key}' (the app in the path); fix package.app.key and save again`, [
           { path: '/body/package/app/key', message: `must be '${key}'` },
@@ -125,6 +136,7 @@ export function registerDraftRoutes(app: FastifyInstance, store: Store, drafts: 
       },
     },
     async (request) => {
+      await requireDesign(request, request.params.app);
       const draft = await requireDraft(drafts, request.params.app);
       const result = await importAppPackage(store, draft.package, { dryRun: true });
       const hidesData = await dataHidden(store, drafts, result.app, result.plan);
@@ -148,6 +160,7 @@ export function registerDraftRoutes(app: FastifyInstance, store: Store, drafts: 
     },
     async (request, reply) => {
       const key = request.params.app;
+      await requireDesign(request, key);
       const draft = await requireDraft(drafts, key);
       const body = request.body ?? {};
       if (body.revision !== undefined && body.revision !== draft.revision) throw revisionConflict(key, body.revision, draft.revision);
@@ -163,7 +176,7 @@ export function registerDraftRoutes(app: FastifyInstance, store: Store, drafts: 
           ],
         );
       }
-      const result = await importAppPackage(store, draft.package, { actor: request.actor?.id ?? null });
+      const result = await importAppPackage(store, draft.package, { actor: request.actor?.id ?? null, ip: request.ip });
       await drafts.delete(key);
       if (result.applied) {
         resolver.invalidate(key);

@@ -3,6 +3,7 @@ import { fieldTypes } from '@trellis/forms';
 import type { PublicLink, PublicLinkOptions, PublicLinkRepository } from '@trellis/store';
 import { ServerErrors } from '../errors.js';
 import type { FormResolver } from '../form-resolver.js';
+import type { RequestPermissions } from '../permissions/request-permissions.js';
 import { formParamsSchema } from '../record-schemas.js';
 import { errorResponses } from '../route-schemas.js';
 import { createLinkBodySchema, linkParamsSchema, linkSchema, updateLinkBodySchema } from './public-form-schemas.js';
@@ -24,7 +25,7 @@ export function linkResponse(link: PublicLink): PublicLink & { url: string } {
  * @example
  * registerPublicLinkRoutes(app, links, resolver);
  */
-export function registerPublicLinkRoutes(app: FastifyInstance, links: PublicLinkRepository, resolver: FormResolver): void {
+export function registerPublicLinkRoutes(app: FastifyInstance, links: PublicLinkRepository, resolver: FormResolver, permissions: RequestPermissions): void {
   const base = '/api/apps/:app/forms/:form/public-links';
 
   const checked = async (appKey: string, formKey: string, body: PublicLinkOptions): Promise<PublicLinkOptions> => {
@@ -57,6 +58,7 @@ export function registerPublicLinkRoutes(app: FastifyInstance, links: PublicLink
     },
     async (request, reply) => {
       const { app: appKey, form: formKey } = request.params;
+      await permissions.form(request, appKey, formKey, 'manage');
       const options = await checked(appKey, formKey, request.body ?? {});
       const link = await links.create(appKey, formKey, options, { actor: request.actor?.id ?? null });
       return reply.status(201).send(linkResponse(link));
@@ -75,7 +77,7 @@ export function registerPublicLinkRoutes(app: FastifyInstance, links: PublicLink
     },
     async (request) => {
       const { app: appKey, form: formKey } = request.params;
-      await resolver.form(appKey, formKey);
+      await permissions.form(request, appKey, formKey, 'manage');
       return { items: (await links.list(appKey, formKey)).map(linkResponse) };
     },
   );
@@ -93,6 +95,7 @@ export function registerPublicLinkRoutes(app: FastifyInstance, links: PublicLink
     },
     async (request) => {
       const { app: appKey, form: formKey, id } = request.params;
+      await permissions.form(request, appKey, formKey, 'manage');
       const options = await checked(appKey, formKey, request.body);
       const link = await links.update(appKey, formKey, id, options);
       if (link === undefined) throw notFound(formKey, id);
@@ -112,6 +115,7 @@ export function registerPublicLinkRoutes(app: FastifyInstance, links: PublicLink
     },
     async (request, reply) => {
       const { app: appKey, form: formKey, id } = request.params;
+      await permissions.form(request, appKey, formKey, 'manage');
       if (!(await links.delete(appKey, formKey, id))) throw notFound(formKey, id);
       return reply.status(204).send();
     },
