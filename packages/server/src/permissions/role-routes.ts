@@ -13,7 +13,7 @@ const roleParams = { type: 'object', required: ['app', 'id'], properties: { app:
 const memberSchema = {
   oneOf: [
     { type: 'object', required: ['userId'], additionalProperties: false, properties: { userId: { type: 'string', format: 'uuid' } } },
-    { type: 'object', required: ['deptId'], additionalProperties: false, properties: { deptId: { type: 'string', format: 'uuid' }, includeChildren: { type: 'boolean', default: true } } },
+    { type: 'object', required: ['deptId'], additionalProperties: false, properties: { deptId: { type: 'string', format: 'uuid' }, includeChildren: { type: 'boolean', description: 'default true' } } },
   ],
 } as const;
 const roleSchema = {
