@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { EvalContext } from '@trellis/expr';
-import type { CreateContext, StoredRecord, Store } from '@trellis/store';
+import { StoreErrors, type CreateContext, type StoredRecord, type Store } from '@trellis/store';
 import type { FormGrant } from './permissions/request-permissions.js';
 import { storeScope } from './permissions/request-permissions.js';
 import { issueMessage } from '@trellis/forms';
@@ -145,4 +145,42 @@ export function requestLocale(request: FastifyRequest): string {
   if (typeof header !== 'string') return 'zh-CN';
   const first = header.split(',')[0]?.split(';')[0]?.trim().toLowerCase() ?? '';
   return first.startsWith('en') ? 'en' : 'zh-CN';
+}
+
+const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Refuses relation values naming records the caller may not view in the target form
+ * (`RECORD_RELATION_INVALID` 400 at `/data/<key>`, the same answer as for an id that does not
+ * exist, so a relation cannot probe ids outside the caller's scope).
+ *
+ * @example await assertRelatedVisible(store, grant, data, (f) => permissions.form(request, app, f).catch(() => undefined));
+ */
+export async function assertRelatedVisible(
+  store: Store,
+  grant: FormGrant,
+  data: unknown,
+  grantOf: (form: string) => Promise<FormGrant | undefined>,
+): Promise<void> {
+  if (grant.perms.unrestricted || !isRecord(data)) return;
+  for (const field of grant.resolved.form.fields) {
+    if (field.type !== 'relation' || !(field.key in data)) continue;
+    const value = data[field.key];
+    const ids = [...new Set((Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && UUID_LIKE.test(v)).map((v) => v.toLowerCase()))];
+    if (ids.length === 0) continue;
+    const target = String(field.options?.['form'] ?? '');
+    const tg = await grantOf(target);
+    const scope = tg !== undefined && tg.access.can('view') ? storeScope(tg.access.scopeFor('view')) : false;
+    let found = 0;
+    for (let i = 0; i < ids.length; i += 1000) {
+      const chunk = ids.slice(i, i + 1000);
+      const page = await store.records.list(grant.resolved.app, target, { filter: { in: [{ var: 'id' }, chunk] }, scope, ...(tg ? { ctx: tg.perms.ctx } : {}), limit: chunk.length });
+      found += page.items.length;
+    }
+    if (found < ids.length) {
+      throw StoreErrors.create('RECORD_RELATION_INVALID', `[server] relation '${field.key}' names a record of form '${target}' that does not exist or that you may not see; pick a record from the list`, [
+        { path: `/data/${field.key}`, message: 'no such record' },
+      ]);
+    }
+  }
 }

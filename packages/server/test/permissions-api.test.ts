@@ -31,6 +31,7 @@ function permissionsPackage(): any {
         fields: [
           { id: 'f_title', key: 'title', type: 'text', label: 'Title', required: true },
           { id: 'f_customer', key: 'customer', type: 'relation', label: 'Customer', options: { form: 'customer', displayFields: ['name', 'phone', 'revenue'] } },
+          { id: 'f_files', key: 'files', type: 'attachment', label: 'Files' },
         ],
       },
     ],
@@ -284,9 +285,42 @@ for (const dialect of DIALECTS) {
     it('related display values of a deal follow the customer form rights', async () => {
       const deal = await call(u['rep1']!, 'POST', '/api/apps/sales/forms/deal/records', { data: { title: 'Deal 1', customer: rec['r1']!.id } });
       expect(deal.status, deal.raw).toBe(201);
+      rec['deal1'] = { id: deal.body.id, version: deal.body.version };
       const got = await call(u['rep1']!, 'GET', `/api/apps/sales/forms/deal/records/${deal.body.id}`);
       expect(got.body.related.customer[rec['r1']!.id]).toEqual({ title: 'Rep One Ltd', fields: { name: 'Rep One Ltd', phone: '138****1234' } });
       expect(got.raw).not.toContain('13812341234');
+    });
+
+    it('a relation may only point at records the caller may view (the same 400 as an unknown id)', async () => {
+      const other = await call(u['rep1']!, 'POST', '/api/apps/sales/forms/deal/records', { data: { title: 'Poach', customer: rec['r2']!.id } });
+      expect(other.status).toBe(400);
+      expect(other.body.error).toMatchObject({ code: 'RECORD_RELATION_INVALID', details: [{ path: '/data/customer' }] });
+      const patch = await call(u['rep1']!, 'PATCH', `/api/apps/sales/forms/deal/records/${rec['deal1']!.id}`, { version: rec['deal1']!.version, data: { customer: rec['rD']!.id } });
+      expect(patch.body.error.code).toBe('RECORD_RELATION_INVALID');
+    });
+
+    it('serves an attached file only to callers who may view its record and read its field', async () => {
+      const boundary = '----trellistest';
+      const body = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="offer.txt"\r\nContent-Type: text/plain\r\n\r\n`),
+        Buffer.from('the offer'),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const up = await app.inject({ method: 'POST', url: '/api/apps/sales/forms/deal/fields/files/files', payload: body, headers: { ...as(u['rep1']!), 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      expect(up.statusCode, up.body).toBe(201);
+      const ref = up.json();
+      const attached = await call(u['rep1']!, 'PATCH', `/api/apps/sales/forms/deal/records/${rec['deal1']!.id}`, { version: rec['deal1']!.version, data: { files: [ref] } });
+      expect(attached.status, attached.raw).toBe(200);
+      rec['deal1']!.version = attached.body.version;
+      const get = async (user: string | null) => (await app.inject({ method: 'GET', url: `/api/files/${ref.id}`, headers: user === null ? {} : as(user) })).statusCode;
+      expect(await get(u['rep1']!)).toBe(200);
+      expect(await get(u['director']!)).toBe(200);
+      expect(await get(u['rep2']!)).toBe(404); // the deal is outside rep2's scope
+      expect(await get(u['mgr']!)).toBe(404); // no right on deals
+      expect(await get(null)).toBe(404);
+      // the manager cannot upload to a form they hold no right on
+      const mgrUp = await app.inject({ method: 'POST', url: '/api/apps/sales/forms/deal/fields/files/files', payload: body, headers: { ...as(u['mgr']!), 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      expect(mgrUp.statusCode).toBe(404);
     });
 
     it('a duplicate on a unique field does not reveal the other record to someone who cannot see it', async () => {
@@ -307,7 +341,7 @@ for (const dialect of DIALECTS) {
         roles: ['rep'],
         forms: {
           customer: { actions: ['view', 'create', 'edit'], fields: { name: 'editable', phone: 'masked', email: 'editable', revenue: 'hidden', secret: 'hidden', owner: 'readonly' } },
-          deal: { actions: ['view', 'create', 'edit'], fields: { title: 'editable', customer: 'editable' } },
+          deal: { actions: ['view', 'create', 'edit'], fields: { title: 'editable', customer: 'editable', files: 'editable' } },
         },
       });
       const dir = await call(u['director']!, 'GET', '/api/apps/sales/permissions');

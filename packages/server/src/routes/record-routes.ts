@@ -16,7 +16,7 @@ import {
   updateBodySchema,
 } from '../record-schemas.js';
 import { errorResponses } from '../route-schemas.js';
-import { createRecord, localizeDuplicate, requestLocale as locale, sanitizeDuplicate } from '../record-service.js';
+import { assertRelatedVisible, createRecord, localizeDuplicate, requestLocale as locale, sanitizeDuplicate } from '../record-service.js';
 
 interface FormParams { app: string; form: string }
 interface RecordParams extends FormParams { id: string }
@@ -101,6 +101,7 @@ export function registerRecordRoutes(app: FastifyInstance, store: Store, resolve
       const { app: appKey, form: formKey } = request.params;
       const g = await permissions.form(request, appKey, formKey, 'create');
       assertWritable(g, request.body.data);
+      await assertRelatedVisible(store, g, request.body.data, (f) => permissions.form(request, appKey, f).catch(() => undefined));
       const ctx = g.perms.ctx;
       const record = await createRecord(store, resolver, appKey, formKey, request.body.data, {
         ctx,
@@ -154,6 +155,7 @@ export function registerRecordRoutes(app: FastifyInstance, store: Store, resolve
       const existing = await store.records.get(appKey, formKey, id, { access: { view, ctx } }); // 404 outside the view scope
       if (!g.access.can('edit')) throw permissionDenied('edit', `form '${formKey}'`);
       assertWritable(g, patch);
+      await assertRelatedVisible(store, g, patch, (f) => permissions.form(request, appKey, f).catch(() => undefined));
       const merged = compiled.assert(patch, { mode: 'update', existing: existing.data, ctx, locale: locale(request) });
       // Write only what changed (the sent fields, and any the engine cleared because they became hidden).
       const changed: Record<string, unknown> = {};
