@@ -78,7 +78,7 @@ export function registerDraftRoutes(app: FastifyInstance, store: Store, drafts: 
         tags: ['drafts'],
         summary: "The app's draft package, or its live package (revision 0) when no draft is saved",
         params: appParams,
-        response: { 200: draftSchema, ...errorResponses(400, 404, 500) },
+        response: { 200: draftSchema, ...errorResponses(400, 403, 404, 500) },
       },
     },
     async (request) => {
@@ -132,7 +132,7 @@ export function registerDraftRoutes(app: FastifyInstance, store: Store, drafts: 
         tags: ['drafts'],
         summary: 'Validate the draft and return its publish plan (what POST /api/apps/import?dryRun=true computes) and what it would hide with data',
         params: appParams,
-        response: { 200: planResultSchema, ...errorResponses(400, 404, 500) },
+        response: { 200: planResultSchema, ...errorResponses(400, 403, 404, 500) },
       },
     },
     async (request) => {
@@ -155,7 +155,7 @@ export function registerDraftRoutes(app: FastifyInstance, store: Store, drafts: 
           'When the publish would hide fields or forms that hold data, answers 409 `DRAFT_PUBLISH_HIDES_DATA` listing them unless `confirm` is true; the data is kept either way.',
         params: appParams,
         body: { type: 'object', additionalProperties: false, properties: { revision: { type: 'integer', minimum: 1 }, confirm: { type: 'boolean', default: false } } },
-        response: { 200: publishResultSchema, 201: publishResultSchema, ...errorResponses(400, 404, 409, 415, 500) },
+        response: { 200: publishResultSchema, 201: publishResultSchema, ...errorResponses(400, 403, 404, 409, 415, 500) },
       },
     },
     async (request, reply) => {

@@ -53,7 +53,7 @@ export function registerPublicLinkRoutes(app: FastifyInstance, links: PublicLink
         summary: 'Publish a form under a new public link (random token)',
         params: formParamsSchema,
         body: createLinkBodySchema,
-        response: { 201: linkSchema, ...errorResponses(400, 404, 413, 415, 500) },
+        response: { 201: linkSchema, ...errorResponses(400, 403, 404, 413, 415, 500) },
       },
     },
     async (request, reply) => {
@@ -72,7 +72,7 @@ export function registerPublicLinkRoutes(app: FastifyInstance, links: PublicLink
         tags: ['public forms'],
         summary: "A form's public links, oldest first",
         params: formParamsSchema,
-        response: { 200: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: linkSchema } } }, ...errorResponses(400, 404, 500) },
+        response: { 200: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: linkSchema } } }, ...errorResponses(400, 403, 404, 500) },
       },
     },
     async (request) => {
@@ -90,7 +90,7 @@ export function registerPublicLinkRoutes(app: FastifyInstance, links: PublicLink
         summary: 'Switch a public link off or on, or change its options',
         params: linkParamsSchema,
         body: updateLinkBodySchema,
-        response: { 200: linkSchema, ...errorResponses(400, 404, 413, 415, 500) },
+        response: { 200: linkSchema, ...errorResponses(400, 403, 404, 413, 415, 500) },
       },
     },
     async (request) => {
@@ -110,7 +110,7 @@ export function registerPublicLinkRoutes(app: FastifyInstance, links: PublicLink
         tags: ['public forms'],
         summary: 'Delete a public link (its address answers 404 from now on)',
         params: linkParamsSchema,
-        response: { 204: { type: 'null', description: 'Deleted' }, ...errorResponses(400, 404, 500) },
+        response: { 204: { type: 'null', description: 'Deleted' }, ...errorResponses(400, 403, 404, 500) },
       },
     },
     async (request, reply) => {

@@ -35,7 +35,7 @@ export function registerRelationRoutes(app: FastifyInstance, store: Store, resol
         summary: "Records a relation field can point at: search the target form's text fields, a page of 20 with title and display fields",
         params: fieldParamsSchema,
         querystring: optionsQuerySchema,
-        response: { 200: optionsResponseSchema, ...errorResponses(400, 404, 500) },
+        response: { 200: optionsResponseSchema, ...errorResponses(400, 403, 404, 500) },
       },
     },
     async (request) => {
@@ -97,7 +97,7 @@ export function registerRelationRoutes(app: FastifyInstance, store: Store, resol
         description: "For each field whose `defaultFrom` is a linkage with every match field filled in `data`: the `take` field of the oldest live matching record of the linkage's form, or null. The same function fills linked fields left empty when a record is created.",
         params: formParamsSchema,
         body: linkageBodySchema,
-        response: { 200: linkageResponseSchema, ...errorResponses(400, 404, 413, 415, 500) },
+        response: { 200: linkageResponseSchema, ...errorResponses(400, 403, 404, 413, 415, 500) },
       },
     },
     async (request) => {

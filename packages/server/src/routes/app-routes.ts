@@ -100,7 +100,7 @@ export function registerAppRoutes(app: FastifyInstance, store: Store, resolver: 
           '`dryRun=true` returns the plan and changes nothing. Answers 201 when a new app was installed, 200 otherwise.',
         querystring: { type: 'object', additionalProperties: false, properties: { dryRun: { type: 'boolean', default: false } } },
         body: { ...anyObject, description: 'An app package (docs/definition-language.md)' },
-        response: { 200: importResultSchema, 201: importResultSchema, ...errorResponses(400, 409, 413, 415, 500) },
+        response: { 200: importResultSchema, 201: importResultSchema, ...errorResponses(400, 403, 409, 413, 415, 500) },
       },
     },
     async (request, reply) => {
@@ -164,7 +164,7 @@ export function registerAppRoutes(app: FastifyInstance, store: Store, resolver: 
         tags: ['apps'],
         summary: 'Export the live app package (import it elsewhere to recreate the app)',
         params: appParams,
-        response: { 200: { ...anyObject, description: 'The app package' }, ...errorResponses(400, 404, 500) },
+        response: { 200: { ...anyObject, description: 'The app package' }, ...errorResponses(400, 403, 404, 500) },
       },
     },
     async (request) => {

@@ -51,7 +51,7 @@ export function registerRecordRoutes(app: FastifyInstance, store: Store, resolve
         summary: 'List records: filter, sort, text search, keyset pages; `deleted=true` lists the recycle bin',
         params: formParamsSchema,
         querystring: listQuerySchema,
-        response: { 200: listResponseSchema, ...errorResponses(400, 404, 500) },
+        response: { 200: listResponseSchema, ...errorResponses(400, 403, 404, 500) },
       },
     },
     async (request) => {
@@ -94,7 +94,7 @@ export function registerRecordRoutes(app: FastifyInstance, store: Store, resolve
         description: 'The data is cleaned, defaulted and validated by the form engine; every problem is named as `/data/<field>` (400 `RECORD_INVALID`).',
         params: formParamsSchema,
         body: createBodySchema,
-        response: { 201: recordSchema, ...errorResponses(400, 404, 413, 415, 500) },
+        response: { 201: recordSchema, ...errorResponses(400, 403, 404, 413, 415, 500) },
       },
     },
     async (request, reply) => {
@@ -122,7 +122,7 @@ export function registerRecordRoutes(app: FastifyInstance, store: Store, resolve
         summary: 'Read a record',
         params: recordParamsSchema,
         querystring: { type: 'object', additionalProperties: false, properties: { deleted: { type: 'boolean', default: false, description: 'true also finds a record in the recycle bin' } } },
-        response: { 200: recordSchema, ...errorResponses(400, 404, 500) },
+        response: { 200: recordSchema, ...errorResponses(400, 403, 404, 500) },
       },
     },
     async (request) => {
@@ -142,7 +142,7 @@ export function registerRecordRoutes(app: FastifyInstance, store: Store, resolve
         description: 'A stale `version` answers 409 `RECORD_VERSION_CONFLICT` and nothing is written; reload and retry.',
         params: recordParamsSchema,
         body: updateBodySchema,
-        response: { 200: recordSchema, ...errorResponses(400, 404, 409, 413, 415, 500) },
+        response: { 200: recordSchema, ...errorResponses(400, 403, 404, 409, 413, 415, 500) },
       },
     },
     async (request) => {
@@ -179,7 +179,7 @@ export function registerRecordRoutes(app: FastifyInstance, store: Store, resolve
         summary: 'Move a record to the recycle bin (its data stays; restore brings it back)',
         params: recordParamsSchema,
         querystring: { type: 'object', additionalProperties: false, properties: { version: { type: 'integer', minimum: 1, description: 'If given, delete only if the record is still at this version (409 otherwise)' } } },
-        response: { 200: recordSchema, ...errorResponses(400, 404, 409, 500) },
+        response: { 200: recordSchema, ...errorResponses(400, 403, 404, 409, 500) },
       },
     },
     async (request) => {
@@ -199,7 +199,7 @@ export function registerRecordRoutes(app: FastifyInstance, store: Store, resolve
         tags: ['records'],
         summary: 'Take a record out of the recycle bin',
         params: recordParamsSchema,
-        response: { 200: recordSchema, ...errorResponses(400, 404, 409, 500) },
+        response: { 200: recordSchema, ...errorResponses(400, 403, 404, 409, 500) },
       },
     },
     async (request) => {
@@ -219,7 +219,7 @@ export function registerRecordRoutes(app: FastifyInstance, store: Store, resolve
         summary: "A record's audit entries (who, when, before, after), newest first",
         params: recordParamsSchema,
         querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } } },
-        response: { 200: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: auditEntrySchema } } }, ...errorResponses(400, 404, 500) },
+        response: { 200: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: auditEntrySchema } } }, ...errorResponses(400, 403, 404, 500) },
       },
     },
     async (request) => {
