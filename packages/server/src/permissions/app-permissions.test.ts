@@ -83,6 +83,13 @@ describe('computePermissions (union of roles)', () => {
     expect(computePermissions(null, pkg, [], { enforce: false })).toMatchObject({ unrestricted: true, visible: true });
   });
 
+  it('a scope that no longer compiles grants its action on no rows (other roles still count)', () => {
+    const broken: HeldRole = { key: 'old', design: false, forms: { customer: { actions: ['view'], scope: { '==': [{ var: 'gone' }, 1] } } } };
+    const scopeValid = (_form: string, scope: unknown) => !JSON.stringify(scope).includes('gone');
+    expect(computePermissions(actor(), pkg, [broken], { scopeValid }).form('customer').scopeFor('view')).toBe('none');
+    expect(computePermissions(actor(), pkg, [broken, team], { scopeValid }).form('customer').scopeFor('view')).toEqual(dept);
+  });
+
   it('a form the caller may only create in (no view): field access from the roles granting create', () => {
     const submit = computePermissions(actor(), pkg, [{ key: 's', design: false, forms: { customer: { actions: ['create'], fields: { revenue: 'hidden' } } } }]).form('customer');
     expect(submit.fieldAccess('name')).toBe('editable');

@@ -44,6 +44,12 @@ export interface AppPermissions {
 export interface PermissionOptions {
   /** false: an anonymous caller (no actor) holds every right (a local single-user setup). Default true. */
   readonly enforce?: boolean;
+  /**
+   * Whether a role's scope still compiles against its form (a field it names may have been
+   * removed since). A scope that does not grants its action on no rows, rather than failing
+   * every list of the caller. Default: every scope is taken as valid.
+   */
+  readonly scopeValid?: (formKey: string, scope: unknown) => boolean;
 }
 
 const rank = (a: FieldAccess): number => FIELD_ACCESS_LEVELS.indexOf(a);
@@ -106,9 +112,9 @@ export function computePermissions(actor: Actor | null, pkg: AppPackage, held: r
       for (const r of granting(action)) {
         const scope = r.forms[formKey]?.scope;
         if (scope === undefined || scope === null || scope === true) all = true;
-        else parts.push(scope);
+        else if (options.scopeValid === undefined || options.scopeValid(formKey, scope)) parts.push(scope);
       }
-      s = all ? null : parts.length === 1 ? (parts[0] as RowScope) : { or: parts };
+      s = all ? null : parts.length === 0 ? 'none' : parts.length === 1 ? (parts[0] as RowScope) : { or: parts };
       scopes.set(action, s);
       return s;
     };

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { StoreErrors, type Store } from '@trellis/store';
 import { ServerErrors } from '../errors.js';
 import type { AppPackage, FieldAccess, PermissionAction } from '@trellis/schema';
+import { checkCondition, type VarSchema } from '@trellis/expr';
 import type { FormResolver, ResolvedForm } from '../form-resolver.js';
 import { resolveAppPermissions, type AppPermissions, type FormAccess, type PermissionOptions, type RowScope } from './app-permissions.js';
 import { readAccess } from './record-view.js';
@@ -15,6 +16,9 @@ export interface FormGrant {
   /** Read access per field key (lookups and rollups lowered to their source). */
   readonly read: ReadonlyMap<string, FieldAccess>;
 }
+
+/** Scopes checked against a form layout's variables (per compiled layout, so a new app version re-checks). */
+const checkedScopes = new WeakMap<VarSchema, Map<string, boolean>>();
 
 /** A scope as the store takes it: `null` = all rows, `false` = none. */
 export function storeScope(scope: RowScope): unknown {
@@ -73,8 +77,28 @@ export class RequestPermissions {
     let perApp = this.#byRequest.get(request);
     if (perApp === undefined) this.#byRequest.set(request, (perApp = new Map()));
     let p = perApp.get(appKey);
-    if (p === undefined) perApp.set(appKey, (p = resolveAppPermissions(this.#store, request.actor, pkg, this.#options)));
+    if (p === undefined) perApp.set(appKey, (p = this.#resolve(request, appKey, pkg)));
     return { perms: await p, pkg };
+  }
+
+  async #resolve(request: FastifyRequest, appKey: string, pkg: AppPackage): Promise<AppPermissions> {
+    const vars = new Map<string, VarSchema>();
+    for (const f of pkg.forms) vars.set(f.key, (await this.#resolver.form(appKey, f.key)).compiled.varSchema);
+    const scopeValid = (formKey: string, scope: unknown): boolean => {
+      const v = vars.get(formKey);
+      if (v === undefined) return false;
+      let known = checkedScopes.get(v);
+      if (known === undefined) checkedScopes.set(v, (known = new Map()));
+      const key = JSON.stringify(scope);
+      let ok = known.get(key);
+      if (ok === undefined) {
+        ok = checkCondition(scope, v).length === 0;
+        if (!ok) request.log.warn({ app: appKey, form: formKey, scope }, 'a role scope no longer compiles against its form; it grants no rows');
+        known.set(key, ok);
+      }
+      return ok;
+    };
+    return resolveAppPermissions(this.#store, request.actor, pkg, { ...this.#options, scopeValid });
   }
 
   /** The app if the caller has any right in it; the 404 of an absent app otherwise. */
@@ -108,7 +132,8 @@ export class RequestPermissions {
   isAdmin(request: FastifyRequest): boolean {
     const actor = request.actor;
     if (actor === null) return !this.enforce;
-    return actor.isAdmin && (actor.apiKey?.actions ?? null) === null;
+    // an API key narrowed to some apps or actions is not an administrator's full hand
+    return actor.isAdmin && (actor.apiKey?.actions ?? null) === null && (actor.apiKey?.apps ?? null) === null;
   }
 }
 

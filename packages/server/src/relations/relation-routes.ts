@@ -107,8 +107,14 @@ export function registerRelationRoutes(app: FastifyInstance, store: Store, resol
       const changed = request.body.changed;
       const guard = linkageGuard((f) => permissions.form(request, appKey, f).catch(() => undefined));
       const values = await linkedDefaults(store, appKey, form, request.body.data, { ...(changed !== undefined ? { changed } : {}), guard });
-      // fields the caller cannot read on this form get no value either
-      if (!g.perms.unrestricted) for (const k of Object.keys(values)) if ((g.read.get(k) ?? 'hidden') === 'hidden') delete values[k];
+      // fields the caller cannot read on this form get no value either, masked ones a masked one
+      if (!g.perms.unrestricted) {
+        for (const k of Object.keys(values)) {
+          const a = g.read.get(k) ?? 'hidden';
+          if (a === 'hidden') delete values[k];
+          else if (a === 'masked') values[k] = maskValue(form.fields.find((f) => f.key === k)?.type ?? 'text', values[k]);
+        }
+      }
       return { values };
     },
   );
