@@ -32,6 +32,8 @@ function permissionsPackage(): any {
           { id: 'f_title', key: 'title', type: 'text', label: 'Title', required: true },
           { id: 'f_customer', key: 'customer', type: 'relation', label: 'Customer', options: { form: 'customer', displayFields: ['name', 'phone', 'revenue'] } },
           { id: 'f_files', key: 'files', type: 'attachment', label: 'Files' },
+          { id: 'f_cphone', key: 'customer_phone', type: 'lookup', label: 'Customer phone', options: { relation: 'customer', field: 'phone', valueType: 'text' } },
+          { id: 'f_crev', key: 'customer_revenue', type: 'lookup', label: 'Customer revenue', options: { relation: 'customer', field: 'revenue', valueType: 'number' } },
         ],
       },
     ],
@@ -288,7 +290,12 @@ for (const dialect of DIALECTS) {
       rec['deal1'] = { id: deal.body.id, version: deal.body.version };
       const got = await call(u['rep1']!, 'GET', `/api/apps/sales/forms/deal/records/${deal.body.id}`);
       expect(got.body.related.customer[rec['r1']!.id]).toEqual({ title: 'Rep One Ltd', fields: { name: 'Rep One Ltd', phone: '138****1234' } });
+      // lookups follow the rights on their source field: masked phone, hidden revenue
+      expect(got.body.data.customer_phone).toBe('138****1234');
+      expect(got.body.data).not.toHaveProperty('customer_revenue');
       expect(got.raw).not.toContain('13812341234');
+      const dir = await call(u['director']!, 'GET', `/api/apps/sales/forms/deal/records/${deal.body.id}`);
+      expect(dir.body.data.customer_phone).toBe('13812341234');
     });
 
     it('a relation may only point at records the caller may view (the same 400 as an unknown id)', async () => {
@@ -341,7 +348,7 @@ for (const dialect of DIALECTS) {
         roles: ['rep'],
         forms: {
           customer: { actions: ['view', 'create', 'edit'], fields: { name: 'editable', phone: 'masked', email: 'editable', revenue: 'hidden', secret: 'hidden', owner: 'readonly' } },
-          deal: { actions: ['view', 'create', 'edit'], fields: { title: 'editable', customer: 'editable', files: 'editable' } },
+          deal: { actions: ['view', 'create', 'edit'], fields: { title: 'editable', customer: 'editable', files: 'editable', customer_phone: 'masked', customer_revenue: 'hidden' } },
         },
       });
       const dir = await call(u['director']!, 'GET', '/api/apps/sales/permissions');

@@ -39,15 +39,29 @@ export function clearFields(access: ReadonlyMap<string, FieldAccess>): Set<strin
   return new Set([...access].filter(([, a]) => a === 'readonly' || a === 'editable').map(([k]) => k));
 }
 
+/** The type each field is masked as: a lookup as the field it looks up (a looked-up phone keeps `138****1234`). */
+function maskTypes(form: FormDef, pkg: AppPackage | undefined): Map<string, string> {
+  const types = new Map(form.fields.map((f) => [f.key, f.type]));
+  if (pkg === undefined) return types;
+  for (const f of form.fields) {
+    if (f.type !== 'lookup') continue;
+    const relation = fieldByKey(form, String(f.options?.['relation'] ?? ''));
+    const source = relation === undefined ? undefined : formByKey(pkg, relationTargetKey(relation));
+    const looked = source === undefined ? undefined : fieldByKey(source, String(f.options?.['field'] ?? ''));
+    if (looked !== undefined) types.set(f.key, looked.type);
+  }
+  return types;
+}
+
 /**
  * Record data as the caller may see it: hidden fields removed, masked fields masked.
  *
  * @example shapeData(form, access, record.data) // { name: 'ACME', phone: '138****1234' }
  */
-export function shapeData(form: FormDef, access: ReadonlyMap<string, FieldAccess>, data: unknown): Record<string, unknown> | unknown {
+export function shapeData(form: FormDef, access: ReadonlyMap<string, FieldAccess>, data: unknown, pkg?: AppPackage): Record<string, unknown> | unknown {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
   const out: Record<string, unknown> = {};
-  const types = new Map(form.fields.map((f) => [f.key, f.type]));
+  const types = maskTypes(form, pkg);
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
     const a = access.get(key) ?? 'hidden';
     if (a === 'hidden') continue;
@@ -78,7 +92,7 @@ export function shapeRelated(perms: AppPermissions, pkg: AppPackage, form: FormD
       }
       const titleAccess = titleKey === undefined ? 'editable' : (targetAccess.get(titleKey) ?? 'hidden');
       const title = titleAccess === 'hidden' ? null : titleAccess === 'masked' && d.title !== null ? String(maskValue(fieldByKey(target!, titleKey!)?.type ?? 'text', d.title)) : d.title;
-      shown[id] = { title, fields: shapeData(target!, targetAccess, d.fields) as Record<string, unknown> };
+      shown[id] = { title, fields: shapeData(target!, targetAccess, d.fields, pkg) as Record<string, unknown> };
     }
     out[key] = shown;
   }
@@ -94,7 +108,7 @@ export function shapeRecord<R extends StoredRecord>(perms: AppPermissions, pkg: 
   if (perms.unrestricted) return record;
   return {
     ...record,
-    data: shapeData(form, access, record.data) as StoredRecord['data'],
+    data: shapeData(form, access, record.data, pkg) as StoredRecord['data'],
     ...(record.related !== undefined ? { related: shapeRelated(perms, pkg, form, access, record.related) } : {}),
   };
 }

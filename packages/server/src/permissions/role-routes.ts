@@ -5,6 +5,7 @@ import { keyPattern } from '../record-schemas.js';
 import { errorResponses } from '../route-schemas.js';
 import { writeContextOf } from './org-routes.js';
 import type { RequestPermissions } from './request-permissions.js';
+import { readAccess } from './record-view.js';
 import { assertGrantable, assertRoleDef } from './role-checks.js';
 
 const anyObject = { type: 'object', additionalProperties: true } as const;
@@ -187,7 +188,8 @@ export function registerRoleRoutes(app: FastifyInstance, store: Store, permissio
       for (const f of pkg.forms) {
         const access = perms.form(f.key);
         if (access.actions.size === 0) continue;
-        forms[f.key] = { actions: [...access.actions], fields: { ...access.fields } };
+        // read access: lookups and rollups lowered to what the caller may read of their source
+        forms[f.key] = { actions: [...access.actions], fields: Object.fromEntries(readAccess(perms, pkg, f)) };
       }
       return { isAdmin: perms.isAdmin, design: perms.design, roles: [...perms.roles], forms };
     },

@@ -229,7 +229,7 @@ export function registerRecordRoutes(app: FastifyInstance, store: Store, resolve
       await store.records.get(appKey, formKey, id, { includeDeleted: true, access: { view: storeScope(g.access.scopeFor('view')), ctx: g.perms.ctx } });
       const items = await store.audit.list({ app: appKey, form: formKey, recordId: id, limit: request.query.limit });
       if (g.perms.unrestricted) return { items };
-      const shape = (r: unknown) => (typeof r === 'object' && r !== null && 'data' in r ? { ...r, data: shapeData(g.resolved.form, g.read, (r as { data: unknown }).data), related: undefined } : r);
+      const shape = (r: unknown) => (typeof r === 'object' && r !== null && 'data' in r ? { ...r, data: shapeData(g.resolved.form, g.read, (r as { data: unknown }).data, g.pkg), related: undefined } : r);
       return { items: items.map((e) => ({ ...e, before: shape(e.before), after: shape(e.after) })) };
     },
   );
