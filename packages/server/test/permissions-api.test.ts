@@ -214,6 +214,10 @@ for (const dialect of DIALECTS) {
       expect(hidden.body.error).toMatchObject({ code: 'FIELD_READ_ONLY', details: [{ path: '/data/revenue' }] });
       expect((await call(u['rep1']!, 'POST', RECORDS, { data: { name: 'X', phone: '13800000000' } })).body.error.details).toEqual([expect.objectContaining({ path: '/data/phone' })]);
       expect((await call(u['mgr']!, 'POST', RECORDS, { data: { name: 'X', phone: '13800000000' } })).body.error.code).toBe('FIELD_READ_ONLY');
+      // empty values of fields the caller may not write are ignored on create (a whole blank form)
+      const blank = await call(u['rep1']!, 'POST', RECORDS, { data: { name: 'Blank Co', phone: null, revenue: null, owner: null } });
+      expect(blank.status, blank.raw).toBe(201);
+      expect(blank.body.ownerId).toBe(u['rep1']);
       // the owner: only with manage
       expect((await call(u['rep1']!, 'POST', RECORDS, { data: { name: 'X', owner: u['rep2'] } })).body.error).toMatchObject({ code: 'FIELD_READ_ONLY', details: [{ path: '/data/owner' }] });
       const assigned = await call(u['director']!, 'POST', RECORDS, { data: { name: 'Assigned Co', owner: u['rep2'] } });
@@ -235,6 +239,13 @@ for (const dialect of DIALECTS) {
       const ro = await call(u['rep1']!, 'PATCH', `${RECORDS}/${rec['r1']!.id}`, { version: rec['r1']!.version, data: { phone: '13800000000', secret: 'x' } });
       expect(ro.status).toBe(403);
       expect(ro.body.error.details.map((x: any) => x.path).sort()).toEqual(['/data/phone', '/data/secret']);
+      // a whole form sent back: read-only and masked fields unchanged are ignored; a hidden field is never compared
+      const whole = await call(u['rep1']!, 'PATCH', `${RECORDS}/${rec['r1']!.id}`, { version: rec['r1']!.version, data: { ...ok.body.data, email: 'one@example.org' } });
+      expect(whole.status, whole.raw).toBe(200);
+      expect(whole.body.data.phone).toBe('138****1234');
+      rec['r1']!.version = whole.body.version;
+      const hidden = await call(u['rep1']!, 'PATCH', `${RECORDS}/${rec['r1']!.id}`, { version: rec['r1']!.version, data: { revenue: null } });
+      expect(hidden.body.error).toMatchObject({ code: 'FIELD_READ_ONLY', details: [{ path: '/data/revenue' }] });
       const key = await call(u['director']!, 'PATCH', `${RECORDS}/${rec['r1']!.id}`, { version: rec['r1']!.version, data: { name: 'Key' } }, ['view']);
       expect(key.status).toBe(403);
       expect(key.body.error.code).toBe('PERMISSION_DENIED');
@@ -265,7 +276,7 @@ for (const dialect of DIALECTS) {
       expect(h.status).toBe(200);
       expect(h.body.items.length).toBeGreaterThanOrEqual(2);
       expect(h.raw).not.toContain('13812341234');
-      expect(h.body.items[0].after.data).toEqual({ name: 'Rep One Ltd', phone: '138****1234', email: 'one@example.com', owner: u['rep1'] });
+      expect(h.body.items[0].after.data).toEqual({ name: 'Rep One Ltd', phone: '138****1234', email: 'one@example.org', owner: u['rep1'] });
       expect((await call(u['rep1']!, 'GET', `${RECORDS}/${rec['rD']!.id}/history`)).status).toBe(404);
       const dir = await call(u['director']!, 'GET', `${RECORDS}/${rec['rD']!.id}/history`);
       expect(dir.body.items[0].after.data.secret).toBe('hush-money');
@@ -273,9 +284,11 @@ for (const dialect of DIALECTS) {
 
     it('relation pickers show only the target rows in view scope, with display fields hidden or masked', async () => {
       const url = '/api/apps/sales/forms/deal/fields/customer/options';
-      const rep = await call(u['rep1']!, 'GET', url);
+      const rep = await call(u['rep1']!, 'GET', `${url}?search=Rep`);
       expect(rep.status).toBe(200);
       expect(rep.body.items).toEqual([{ id: rec['r1']!.id, title: 'Rep One Ltd', fields: { name: 'Rep One Ltd', phone: '138****1234' } }]);
+      // every row a rep may pick is their own
+      expect((await call(u['rep1']!, 'GET', url)).body.items.map((i: any) => i.title).sort()).toEqual(['Blank Co', 'Rep One Ltd']);
       const chosen = await call(u['rep1']!, 'GET', `${url}?ids=${rec['r2']!.id},${rec['rD']!.id}`);
       expect(chosen.body.items).toEqual([]);
       const dir = await call(u['director']!, 'GET', `${url}?search=Board`);
@@ -398,7 +411,7 @@ for (const dialect of DIALECTS) {
       const members = await call(u['designer']!, 'PUT', `/api/apps/sales/roles/${fine.body.id}/members`, { members: [{ userId: u['outsider'] }] });
       expect(members.status).toBe(200);
       // changes take effect on the next request
-      expect((await call(u['outsider']!, 'GET', RECORDS)).body.items).toHaveLength(4);
+      expect((await call(u['outsider']!, 'GET', RECORDS)).body.items).toHaveLength(5);
       expect((await call(u['designer']!, 'DELETE', `/api/apps/sales/roles/${fine.body.id}`)).status).toBe(204);
       expect((await call(u['outsider']!, 'GET', RECORDS)).status).toBe(404);
     });

@@ -6,6 +6,7 @@ import { checkCondition, type VarSchema } from '@trellis/expr';
 import type { FormResolver, ResolvedForm } from '../form-resolver.js';
 import { resolveAppPermissions, type AppPermissions, type FormAccess, type PermissionOptions, type RowScope } from './app-permissions.js';
 import { readAccess } from './record-view.js';
+import { maskValue } from './masking.js';
 
 /** One form with the caller's rights on it, for a route. */
 export interface FormGrant {
@@ -153,4 +154,32 @@ export function assertWritable(grant: FormGrant, data: unknown): void {
   if (details.length > 0) {
     throw ServerErrors.create('FIELD_READ_ONLY', `[server] ${details.length} field(s) of form '${grant.resolved.form.key}' may not be written by your roles (first: ${details[0]!.path}); leave them out`, details);
   }
+}
+
+const isEmptyValue = (v: unknown): boolean => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+const sameJson = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Record input without the fields the caller may not write but sent back unchanged, so a
+ * client may send a whole form: on create, empty values; on update, a read-only field's
+ * current value or a masked field's masked value. Hidden fields are never compared (that
+ * would reveal their value), so naming one stays `FIELD_READ_ONLY`.
+ *
+ * @example const patch = withoutUnchanged(grant, request.body.data, existing.data);
+ */
+export function withoutUnchanged(grant: FormGrant, data: Record<string, unknown>, existing?: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  if (grant.perms.unrestricted) return data;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const field = grant.resolved.form.fields.find((f) => f.key === key);
+    const access = field === undefined ? 'editable' : grant.access.fieldAccess(key);
+    if (access !== 'editable' && access !== 'hidden') {
+      if (existing === undefined && isEmptyValue(value)) continue;
+      if (existing !== undefined && access === 'readonly' && sameJson(value, existing[key] ?? null)) continue;
+      if (existing !== undefined && access === 'masked' && sameJson(value, maskValue(field!.type, existing[key] ?? null))) continue;
+    }
+    if (access === 'hidden' && existing === undefined && isEmptyValue(value)) continue;
+    out[key] = value;
+  }
+  return out;
 }

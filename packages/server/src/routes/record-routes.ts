@@ -3,7 +3,7 @@ import type { Store, WriteContext } from '@trellis/store';
 import type { FormResolver } from '../form-resolver.js';
 import { assertReadableQuery } from '../permissions/field-guard.js';
 import { clearFields, shapeData, shapeRecord, shapeRelated } from '../permissions/record-view.js';
-import { assertWritable, permissionDenied, storeScope, type RequestPermissions } from '../permissions/request-permissions.js';
+import { assertWritable, permissionDenied, storeScope, withoutUnchanged, type RequestPermissions } from '../permissions/request-permissions.js';
 import { checkFilter, parseFilterJson, parseSort, sortableNames } from '../list-query.js';
 import {
   auditEntrySchema,
@@ -100,10 +100,11 @@ export function registerRecordRoutes(app: FastifyInstance, store: Store, resolve
     async (request, reply) => {
       const { app: appKey, form: formKey } = request.params;
       const g = await permissions.form(request, appKey, formKey, 'create');
-      assertWritable(g, request.body.data);
-      await assertRelatedVisible(store, g, request.body.data, (f) => permissions.form(request, appKey, f).catch(() => undefined));
+      const input = withoutUnchanged(g, request.body.data);
+      assertWritable(g, input);
+      await assertRelatedVisible(store, g, input, (f) => permissions.form(request, appKey, f).catch(() => undefined));
       const ctx = g.perms.ctx;
-      const record = await createRecord(store, resolver, appKey, formKey, request.body.data, {
+      const record = await createRecord(store, resolver, appKey, formKey, input, {
         ctx,
         locale: locale(request),
         write: { ...writeContext(request), deptId: request.actor?.deptIds[0] ?? null, access: { action: storeScope(g.access.scopeFor('create')), ctx } },
@@ -147,13 +148,14 @@ export function registerRecordRoutes(app: FastifyInstance, store: Store, resolve
     },
     async (request) => {
       const { app: appKey, form: formKey, id } = request.params;
-      const { version, data: patch } = request.body;
+      const { version } = request.body;
       const g = await permissions.form(request, appKey, formKey);
       const { compiled } = g.resolved;
       const ctx = g.perms.ctx;
       const view = storeScope(g.access.scopeFor('view'));
       const existing = await store.records.get(appKey, formKey, id, { access: { view, ctx } }); // 404 outside the view scope
       if (!g.access.can('edit')) throw permissionDenied('edit', `form '${formKey}'`);
+      const patch = withoutUnchanged(g, request.body.data, existing.data);
       assertWritable(g, patch);
       await assertRelatedVisible(store, g, patch, (f) => permissions.form(request, appKey, f).catch(() => undefined));
       const merged = compiled.assert(patch, { mode: 'update', existing: existing.data, ctx, locale: locale(request) });
