@@ -374,6 +374,9 @@ for (const dialect of DIALECTS) {
       expect((await call(u['rep1']!, 'GET', '/api/apps')).body.items.map((a: any) => a.key)).toEqual(['sales']);
       expect((await call(u['outsider']!, 'GET', '/api/apps')).body.items).toEqual([]);
       expect((await call(u['outsider']!, 'GET', '/api/apps/sales')).status).toBe(404);
+      const asRep = await call(u['rep1']!, 'GET', '/api/apps/sales');
+      expect(asRep.status).toBe(200);
+      expect(asRep.body.package).not.toHaveProperty('roles');
       expect((await call(u['rep1']!, 'GET', '/api/apps/sales/package')).status).toBe(403);
       expect((await call(u['rep1']!, 'GET', '/api/apps/sales/draft')).status).toBe(403);
       const pkg = await call(u['designer']!, 'GET', '/api/apps/sales/package');

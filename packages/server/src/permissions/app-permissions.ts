@@ -165,12 +165,14 @@ export function computePermissions(actor: Actor | null, pkg: AppPackage, held: r
 }
 
 /**
- * The caller's rights in an app, read fresh from the database (roles via the user and their
- * departments): no cache outlives the request, so a revoked role stops working at once.
+ * The caller's rights in an app (its key, or its live package when the caller has it), read
+ * fresh from the database (roles via the user and their departments): no cache outlives the
+ * request, so a revoked role stops working at once.
  *
- * @example const perms = await resolveAppPermissions(store, request.actor, pkg);
+ * @example const perms = await resolveAppPermissions(store, request.actor, 'crm');
  */
-export async function resolveAppPermissions(store: Store, actor: Actor | null, pkg: AppPackage, options: PermissionOptions = {}): Promise<AppPermissions> {
+export async function resolveAppPermissions(store: Store, actor: Actor | null, app: string | AppPackage, options: PermissionOptions = {}): Promise<AppPermissions> {
+  const pkg = typeof app === 'string' ? (await store.apps.get(app)).package : app;
   const held = actor === null || actor.isAdmin ? [] : await store.roles.rolesOf(pkg.app.key, actor.id, actor.deptIds);
   // an administrator holds every right; their role keys still feed `$user.roles`
   const keys = actor !== null && actor.isAdmin ? await store.roles.rolesOf(pkg.app.key, actor.id, actor.deptIds) : held;

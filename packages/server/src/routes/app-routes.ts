@@ -151,9 +151,11 @@ export function registerAppRoutes(app: FastifyInstance, store: Store, resolver: 
       },
     },
     async (request) => {
-      await permissions.visibleApp(request, request.params.app);
+      const { perms } = await permissions.visibleApp(request, request.params.app);
       const live = await store.apps.get(request.params.app);
-      return { app: summary(live), package: live.package };
+      // the role definitions are for designers
+      const { roles: _roles, ...withoutRoles } = live.package;
+      return { app: summary(live), package: perms.design ? live.package : withoutRoles };
     },
   );
 
