@@ -386,6 +386,12 @@ for (const dialect of DIALECTS) {
       const fresh = { ...permissionsPackage(), app: { key: 'other', name: 'Other' }, roles: [] };
       expect((await call(u['designer']!, 'POST', '/api/apps/import', fresh)).status).toBe(403);
       expect((await call(u['designer']!, 'GET', '/api/apps/sales/draft')).status).toBe(200);
+      // public links: manage on the form
+      const links = '/api/apps/sales/forms/customer/public-links';
+      expect((await call(u['rep1']!, 'GET', links)).status).toBe(403);
+      expect((await call(u['rep1']!, 'POST', links, {})).status).toBe(403);
+      expect((await call(u['director']!, 'POST', links, {})).status).toBe(201);
+      expect((await call(u['outsider']!, 'GET', links)).status).toBe(404);
     });
 
     it('role management: only designers and administrators, definitions checked, nobody grants what they do not hold', async () => {
