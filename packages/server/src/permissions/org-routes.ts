@@ -21,7 +21,11 @@ const departmentSchema = {
 const idParams = { type: 'object', required: ['id'], properties: { id: uuid } } as const;
 const name = { type: 'string', minLength: 1, maxLength: 200 } as const;
 
-/** Audit `who` and `ip` of a request. */
+/**
+ * Audit `who` and `ip` of a request.
+ *
+ * @example await store.roles.delete(app, id, writeContextOf(request));
+ */
 export function writeContextOf(request: FastifyRequest): WriteContext {
   return { actor: request.actor?.id ?? null, ip: request.ip, locale: requestLocale(request) };
 }

@@ -21,7 +21,11 @@ export interface FormGrant {
 /** Scopes checked against a form layout's variables (per compiled layout, so a new app version re-checks). */
 const checkedScopes = new WeakMap<VarSchema, Map<string, boolean>>();
 
-/** A scope as the store takes it: `null` = all rows, `false` = none. */
+/**
+ * A scope as the store takes it: `null` = all rows, `false` = none.
+ *
+ * @example store.records.get(app, form, id, { access: { view: storeScope(access.scopeFor('view')), ctx } })
+ */
 export function storeScope(scope: RowScope): unknown {
   return scope === 'none' ? false : scope;
 }
@@ -37,12 +41,20 @@ export function permissionDenied(what: string, target: string, path = '/'): Erro
   ]);
 }
 
-/** The same 404 as an app that does not exist, so apps cannot be probed. */
+/**
+ * The same 404 as an app that does not exist, so apps cannot be probed.
+ *
+ * @example if (!perms.visible) throw appNotFound('crm');
+ */
 export function appNotFound(app: string): Error {
   return StoreErrors.create('STORE_APP_NOT_FOUND', `[server] app '${app}' does not exist; import its package first`, [{ path: '/params/app', message: `no app '${app}'` }]);
 }
 
-/** The same 404 as a form that does not exist. */
+/**
+ * The same 404 as a form that does not exist.
+ *
+ * @example throw formNotFound('crm', 'customer');
+ */
 export function formNotFound(app: string, form: string): Error {
   return StoreErrors.create('STORE_FORM_NOT_FOUND', `[server] app '${app}' has no form '${form}'`, [{ path: '/params/form', message: `no form '${form}' in app '${app}'` }]);
 }

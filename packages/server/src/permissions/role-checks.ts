@@ -69,7 +69,11 @@ export function checkPackageRoles(pkg: AppPackage): ErrorDetail[] {
   return (pkg.roles ?? []).flatMap((r, i) => checkRoleDef(r, pkg, `/roles/${i}`));
 }
 
-/** Throws `ROLE_INVALID` (400) when the role definition has problems. */
+/**
+ * Throws `ROLE_INVALID` (400) when the role definition has problems.
+ *
+ * @example assertRoleDef(request.body, pkg);
+ */
 export function assertRoleDef(def: unknown, pkg: AppPackage): asserts def is RoleDef {
   const problems = checkRoleDef(def, pkg);
   if (problems.length > 0) {
@@ -117,7 +121,11 @@ export function grantProblems(def: RoleDef, perms: AppPermissions, pkg: AppPacka
   return out;
 }
 
-/** Throws `ROLE_GRANT_FORBIDDEN` (403) when the role grants what the caller does not hold. */
+/**
+ * Throws `ROLE_GRANT_FORBIDDEN` (403) when the role grants what the caller does not hold.
+ *
+ * @example assertGrantable(def, perms, pkg);
+ */
 export function assertGrantable(def: RoleDef, perms: AppPermissions, pkg: AppPackage): void {
   const problems = grantProblems(def, perms, pkg);
   if (problems.length > 0) {
