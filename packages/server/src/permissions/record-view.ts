@@ -72,13 +72,15 @@ export function shapeData(form: FormDef, access: ReadonlyMap<string, FieldAccess
 
 /**
  * The display values of related records as the caller may see them: a relation field the
- * caller cannot read shows nothing; the title and display fields follow the target form's
+ * caller cannot read in clear (hidden or masked) shows nothing; the title and display fields follow the target form's
  * field access (and are empty when the caller cannot view the target form).
  */
 export function shapeRelated(perms: AppPermissions, pkg: AppPackage, form: FormDef, access: ReadonlyMap<string, FieldAccess>, related: RelatedRecords): RelatedRecords {
   const out: Record<string, Record<string, { title: string | null; fields: Record<string, unknown> }>> = {};
   for (const [key, byId] of Object.entries(related)) {
-    if ((access.get(key) ?? 'hidden') === 'hidden') continue;
+    // a masked relation shows '***' in data; its related entry would name the id, so it goes too
+    const own = access.get(key) ?? 'hidden';
+    if (own === 'hidden' || own === 'masked') continue;
     const field = fieldByKey(form, key);
     const target = field === undefined ? undefined : formByKey(pkg, relationTargetKey(field));
     const targetAccess = target === undefined ? undefined : readAccess(perms, pkg, target);
