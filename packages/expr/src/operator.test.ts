@@ -74,6 +74,14 @@ describe('compileSql', () => {
     expect(compileToSql(where({}, 't')).sql).toBe('false');
   });
 
+  it("'in' a list of the context compares as the column's type (a uuid column against uuid[], so its index serves)", () => {
+    const q = compileToSql(compileSql({ in: [{ var: 'owner' }, { var: '$user.deptTree' }] }, vars)({ user: { id: 'u', deptTree: ['9f1c2e4a-0b7d-4e53-8f0c-2d1a6b3c4e5f', '0b1c2e4a-0b7d-4e53-8f0c-2d1a6b3c4e5f'] } }, 't'));
+    expect(q.sql).toContain('"t"."owner_id" = ANY(');
+    expect(q.sql).toContain('::uuid[]');
+    const text = compileToSql(compileSql({ in: [{ var: 'name' }, { var: '$user.roles' }] }, vars)({ user: { id: 'u', roles: ['rep'] } }, 't'));
+    expect(text.sql).not.toContain('::text[][]');
+  });
+
   it('a rule with unknown variables is refused with EXPR_INVALID listing each path', () => {
     try {
       compileSql({ or: [{ var: 'nope' }, { '>': [{ var: 'due' }, 'soon'] }] }, vars);

@@ -1,6 +1,7 @@
 import { validateApp } from '@trellis/forms';
 import { SchemaErrors, upgradePackage, type AppPackage } from '@trellis/schema';
 import type { PublishPlan, Store } from '@trellis/store';
+import { checkPackageRoles } from './permissions/role-checks.js';
 
 /** What an import did (or, in a dry run, would do). */
 export interface ImportResult {
@@ -21,6 +22,8 @@ export interface ImportOptions {
   readonly dryRun?: boolean;
   /** Who imports (audit `who`); null until login exists. */
   readonly actor?: string | null;
+  /** The client's address (audit). */
+  readonly ip?: string | null;
 }
 
 /**
@@ -32,12 +35,14 @@ export interface ImportOptions {
  */
 export function checkAppPackage(input: unknown): AppPackage {
   const result = validateApp(upgradePackage(input));
-  if (!result.ok) {
-    const n = result.errors.length;
+  const roleProblems = result.ok ? checkPackageRoles(result.value) : [];
+  if (!result.ok || roleProblems.length > 0) {
+    const errors = result.ok ? roleProblems : result.errors;
+    const n = errors.length;
     throw SchemaErrors.create(
       'SCHEMA_INVALID',
       `[server] the app package has ${n} problem${n === 1 ? '' : 's'}; fix ${n === 1 ? 'it' : 'them'} and import again (nothing was imported)`,
-      result.errors,
+      errors,
     );
   }
   return result.value;
@@ -61,19 +66,23 @@ export async function importAppPackage(store: Store, input: unknown, options: Im
     return { app: pkg.app.key, dryRun: true, applied: false, version: plan.changed ? plan.toVersion : liveVersion, plan };
   }
   if (!plan.changed) return { app: pkg.app.key, dryRun: false, applied: false, version: liveVersion, plan };
-  const result = await store.apps.publish(pkg, { actor: options.actor ?? null });
+  const result = await store.apps.publish(pkg, { actor: options.actor ?? null, ip: options.ip ?? null });
   return { app: pkg.app.key, dryRun: false, applied: true, version: result.version.version, plan: result.plan };
 }
 
 /**
- * The live package of an app, as `GET /api/apps/:app/package` and `trellis export` give it:
- * importing it elsewhere recreates the app.
+ * The live package of an app, as `GET /api/apps/:app/package` and `trellis export` give it,
+ * with the app's current roles (without members): importing it elsewhere recreates the app.
  *
  * @example
  * const pkg = await exportAppPackage(store, 'crm');
  */
 export async function exportAppPackage(store: Store, appKey: string): Promise<AppPackage> {
-  return (await store.apps.get(appKey)).package;
+  const pkg = (await store.apps.get(appKey)).package;
+  const roles = await store.roles.list(appKey);
+  if (roles.length === 0 && pkg.roles === undefined) return pkg;
+  // the roles as they are now (edited since import, perhaps), without their members
+  return { ...pkg, roles: roles.map((r) => ({ key: r.key, name: r.name, ...(r.description !== undefined ? { description: r.description } : {}), ...(r.design ? { design: true } : {}), forms: r.forms })) };
 }
 
 /**

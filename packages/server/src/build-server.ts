@@ -12,6 +12,10 @@ import { registerPublicLinkRoutes } from './public-forms/public-link-routes.js';
 import { DraftRepository } from '@trellis/store';
 import { registerDraftRoutes } from './drafts/draft-routes.js';
 import { registerFileRoutes, type FilesOptions } from './files/file-routes.js';
+import type { PermissionOptions } from './permissions/app-permissions.js';
+import { RequestPermissions } from './permissions/request-permissions.js';
+import { registerOrgRoutes } from './permissions/org-routes.js';
+import { registerRoleRoutes } from './permissions/role-routes.js';
 
 /** Options of {@link buildServer}. */
 export interface ServerOptions extends HttpAppOptions {
@@ -21,6 +25,12 @@ export interface ServerOptions extends HttpAppOptions {
   readonly publicForms?: PublicFormsOptions;
   /** Uploads: the server-wide size cap (at most and by default 50 MiB). */
   readonly files?: FilesOptions;
+  /**
+   * Permission enforcement. `enforce: false` gives anonymous requests (no `request.actor`)
+   * every right — only for a single-user local setup without login. Default: enforced, and an
+   * anonymous caller holds no right (a logged-in user always gets exactly their roles' rights).
+   */
+  readonly permissions?: PermissionOptions;
 }
 
 /**
@@ -35,14 +45,17 @@ export interface ServerOptions extends HttpAppOptions {
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { store } = options;
   const resolver = new FormResolver(store);
+  const permissions = new RequestPermissions(store, resolver, options.permissions);
   return createHttpApp(options, async (app) => {
-    registerAppRoutes(app, store, resolver);
-    registerRecordRoutes(app, store, resolver);
-    registerRelationRoutes(app, store, resolver);
+    registerAppRoutes(app, store, resolver, permissions);
+    registerRecordRoutes(app, store, resolver, permissions);
+    registerRelationRoutes(app, store, resolver, permissions);
     const links = new PublicLinkRepository(store.db);
-    registerPublicLinkRoutes(app, links, resolver);
+    registerPublicLinkRoutes(app, links, resolver, permissions);
     registerPublicFormRoutes(app, store, links, resolver, options.publicForms);
-    registerDraftRoutes(app, store, new DraftRepository(store.db), resolver);
-    await registerFileRoutes(app, store, resolver, links, options.files, options.publicForms);
+    registerDraftRoutes(app, store, new DraftRepository(store.db), resolver, permissions);
+    await registerFileRoutes(app, store, resolver, links, options.files, options.publicForms, permissions);
+    registerOrgRoutes(app, store, permissions);
+    registerRoleRoutes(app, store, permissions);
   });
 }

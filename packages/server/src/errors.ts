@@ -78,6 +78,22 @@ export const ServerErrors = defineErrors({
     status: 415,
     description: "The uploaded file's type or extension is not in the field's `accept` list, or an image field got bytes that are not a PNG, JPEG, GIF or WebP image (an SVG or HTML file renamed to `.png`); nothing was stored.",
   },
+  FILTER_FIELD_FORBIDDEN: {
+    status: 400,
+    description: 'A list filter or sort names a field the caller\'s roles hide or mask (it would reveal the values); `details` points at each reference.',
+  },
+  FIELD_READ_ONLY: {
+    status: 403,
+    description: "Record data names a field the caller may not write (read-only, masked or hidden for their roles, or the owner without `manage`); `details` names each as `/data/<key>`; nothing was written.",
+  },
+  ROLE_INVALID: {
+    status: 400,
+    description: 'A role definition names an unknown form or field, an unknown action or access level, or a row scope that does not compile against the form; `details` names each problem.',
+  },
+  ROLE_GRANT_FORBIDDEN: {
+    status: 403,
+    description: 'A role change would grant a right the caller does not hold themselves (an action, wider rows, a field access, or `design`); nobody can grant what they do not hold. `details` names each.',
+  },
   SERVER_INTERNAL: {
     status: 500,
     description: 'An unexpected failure inside the server; the log holds the cause, the response never does.',

@@ -34,7 +34,9 @@ export const errorBodySchema = {
 
 const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   400: 'Invalid request; `details` names each problem',
-  404: 'App, form, record or route not found',
+  401: 'Not logged in (no session or API key)',
+  403: 'Your roles do not grant this action or field (`PERMISSION_DENIED`, `FIELD_READ_ONLY`, …)',
+  404: 'App, form, record or route not found (or outside what your roles let you see)',
   409: 'Stale `version`: the record changed since it was read; nothing was written',
   413: 'Body larger than the limit',
   415: 'Body is not JSON',

@@ -125,12 +125,19 @@ describe.each(DIALECTS)('app routes on %s', (dialect) => {
       '/api/apps/{app}/forms/{form}/records/{id}/history',
       '/api/apps/{app}/forms/{form}/records/{id}/restore',
       '/api/apps/{app}/package',
+      '/api/apps/{app}/permissions',
       '/api/apps/{app}/publish',
+      '/api/apps/{app}/roles',
+      '/api/apps/{app}/roles/{id}',
+      '/api/apps/{app}/roles/{id}/members',
+      '/api/departments',
+      '/api/departments/{id}',
       '/api/files/{id}',
       '/api/health',
       '/api/public/forms/{token}',
       '/api/public/forms/{token}/fields/{field}/files',
       '/api/public/forms/{token}/submissions',
+      '/api/users/{id}/departments',
     ]);
     const rec = doc.paths['/api/apps/{app}/forms/{form}/records/{id}'];
     expect(Object.keys(rec).sort()).toEqual(['delete', 'get', 'patch']);

@@ -44,7 +44,7 @@ const uploadUrl = (field: string) => `/api/apps/docs/forms/contract/fields/${fie
 
 async function open(dialect: DialectName) {
   const store = await openTestStore(dialect, fieldTypes);
-  const app = await buildServer({ store, publicForms: { rateLimit: { max: 3, windowMs: 60_000 } } });
+  const app = await buildServer({ store, publicForms: { rateLimit: { max: 3, windowMs: 60_000 } }, permissions: { enforce: false } });
   const res = await app.inject({ method: 'POST', url: '/api/apps/import', payload: filesPackage() });
   expect(res.statusCode, res.body).toBe(201);
   return { store, app, close: async () => { await app.close(); await store.close(); } };

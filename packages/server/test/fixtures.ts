@@ -31,10 +31,16 @@ export function salesPackage(): any {
   };
 }
 
-/** A store of one dialect and a server on it; `close()` closes both in order. */
-export async function openServer(dialect: DialectName, options: { bodyLimit?: number } = {}): Promise<{ store: Store; app: FastifyInstance; close: () => Promise<void> }> {
+/**
+ * A store of one dialect and a server on it; `close()` closes both in order. Without login
+ * (the identity issue's sessions are not part of these tests), the server runs with permission
+ * enforcement explicitly off, so anonymous requests hold every right; the permission tests
+ * (`permissions-api.test.ts`) turn it on and act as users through `test-actor.ts`.
+ */
+export async function openServer(dialect: DialectName, options: { bodyLimit?: number; enforcePermissions?: boolean } = {}): Promise<{ store: Store; app: FastifyInstance; close: () => Promise<void> }> {
   const store = await openTestStore(dialect, fieldTypes);
-  const app = await buildServer({ store, ...options });
+  const { enforcePermissions = false, ...rest } = options;
+  const app = await buildServer({ store, ...rest, permissions: { enforce: enforcePermissions } });
   return {
     store,
     app,

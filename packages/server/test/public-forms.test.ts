@@ -21,7 +21,7 @@ function packageWithLayout(): any {
 
 async function open(dialect: DialectName, publicForms: PublicFormsOptions = {}): Promise<{ store: Store; app: FastifyInstance; close(): Promise<void> }> {
   const store = await openTestStore(dialect, fieldTypes);
-  const app = await buildServer({ store, publicForms });
+  const app = await buildServer({ store, publicForms, permissions: { enforce: false } });
   const res = await app.inject({ method: 'POST', url: '/api/apps/import', payload: packageWithLayout() });
   expect(res.statusCode, res.body).toBe(201);
   return { store, app, close: async () => { await app.close(); await store.close(); } };
@@ -228,7 +228,7 @@ describe('public form rate limit across server processes (PostgreSQL)', () => {
     const { createTestDatabase, openStore, testPostgresUrl } = await import('@trellis/store');
     const { url, drop } = await createTestDatabase(testPostgresUrl());
     const stores = [await openStore({ databaseUrl: url, catalog: fieldTypes, poolSize: 2 }), await openStore({ databaseUrl: url, catalog: fieldTypes, poolSize: 2 })];
-    const apps = [await buildServer({ store: stores[0]!, publicForms: { rateLimit: { max: 2, windowMs: 60_000 } } }), await buildServer({ store: stores[1]!, publicForms: { rateLimit: { max: 2, windowMs: 60_000 } } })];
+    const apps = [await buildServer({ store: stores[0]!, publicForms: { rateLimit: { max: 2, windowMs: 60_000 } }, permissions: { enforce: false } }), await buildServer({ store: stores[1]!, publicForms: { rateLimit: { max: 2, windowMs: 60_000 } }, permissions: { enforce: false } })];
     try {
       expect((await apps[0]!.inject({ method: 'POST', url: '/api/apps/import', payload: packageWithLayout() })).statusCode).toBe(201);
       const link = (await apps[0]!.inject({ method: 'POST', url: LINKS, payload: {} })).json();
@@ -250,7 +250,7 @@ describe('the public page in the web app', () => {
     const webRoot = mkdtempSync(join(tmpdir(), 'trellis-web-'));
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><div id="root"></div>');
     const store = await openTestStore('pglite', fieldTypes);
-    const app = await buildServer({ store, webRoot });
+    const app = await buildServer({ store, webRoot, permissions: { enforce: false } });
     try {
       const res = await app.inject('/f/abcdefghijklmnopqrstuvwxyz0123456789_-ABCDE?embed=1');
       expect(res.statusCode).toBe(200);

@@ -55,6 +55,18 @@ export const StoreErrors = defineErrors({
     status: 409,
     description: 'The record was changed by someone else since it was read; nothing was written.',
   },
+  PERMISSION_DENIED: {
+    status: 403,
+    description: "The caller may see the record (or the app) but their roles do not grant this action on it (edit, delete, manage, design, …); nothing was written. `details` names what is missing.",
+  },
+  DEPARTMENT_NOT_FOUND: { status: 404, description: 'No department with this id exists.' },
+  DEPARTMENT_VERSION_CONFLICT: { status: 409, description: 'The department was changed by someone else since it was read (its `version` moved on); reload and retry.' },
+  DEPARTMENT_CYCLE: { status: 400, description: 'A department cannot move under itself or one of its own sub-departments; `details` names `/parentId`.' },
+  DEPARTMENT_NOT_EMPTY: { status: 409, description: 'A department that still has sub-departments or members cannot be deleted; move or remove them first.' },
+  ORG_USER_NOT_FOUND: { status: 404, description: 'A user id given to the organisation (department members or managers, role members) names no user; `details` gives the path.' },
+  ROLE_NOT_FOUND: { status: 404, description: 'The app has no role with this id.' },
+  ROLE_VERSION_CONFLICT: { status: 409, description: 'The role was changed by someone else since it was read (its `version` moved on); reload and retry.' },
+  ROLE_KEY_TAKEN: { status: 409, description: 'The app already has a role with this key; choose another key.' },
 });
 
 /** A code of the store's catalogue. */

@@ -18,6 +18,8 @@ export {
   type CreateContext,
   type RecordUpdate,
   type DeleteContext,
+  type UpdateContext,
+  type RowAccess,
   type AttachFiles,
 } from './records/record-repository.js';
 export { type StoredRecord } from './records/record-shape.js';
@@ -50,3 +52,5 @@ export { FileRepository, cleanFileName, HEAD_BYTES, UNATTACHED_FILE_TTL_MS, type
 export { DiskBlobStore, type FileBlobStore } from './files/blob-store.js';
 export { type FileField } from './files/file-fields.js';
 export { type FilesDatabase, type FilesTable } from './files/file-tables.js';
+export { DepartmentRepository, descendantsOf, ancestorsOf, type Department, type DepartmentUpdate, type UserDepartments, type ActorOrg } from './org/department-repository.js';
+export { RoleRepository, seedRoles, type Role, type RoleMember, type RoleUpdate, type HeldRole } from './org/role-repository.js';

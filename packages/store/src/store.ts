@@ -15,6 +15,8 @@ import { DiskBlobStore, type FileBlobStore } from './files/blob-store.js';
 import { FileFieldIndex } from './files/file-fields.js';
 import { FileRepository } from './files/file-repository.js';
 import { resolveFilesDir } from './files/files-dir.js';
+import { DepartmentRepository } from './org/department-repository.js';
+import { RoleRepository } from './org/role-repository.js';
 
 /** The part of a pino logger the store uses. */
 export interface StoreLogger {
@@ -71,6 +73,10 @@ export interface Store {
   readonly rateLimits: RateLimitRepository;
   /** Uploaded files of attachment, image and signature fields. */
   readonly files: FileRepository;
+  /** The organisation tree: departments, managers, members. */
+  readonly departments: DepartmentRepository;
+  /** Roles of apps and their members. */
+  readonly roles: RoleRepository;
   /** The kysely handle, for engines that join the store's transactions (system tables typed; app tables via `Kysely<any>`). */
   readonly db: Kysely<SystemDatabase>;
   /** On PostgreSQL, the `pg` pool (for benchmarks and diagnostics). */
@@ -126,6 +132,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       counts: new CountCache(),
     }, { serial: { timeZone, now: options.now ?? (() => new Date()) }, ownerPolicy: options.ownerPolicy }, (trx, meta, recordId, data, locale) => fileRepository.attach(trx, meta, recordId, data, locale)),
     files: fileRepository,
+    departments: new DepartmentRepository(db),
+    roles: new RoleRepository(db),
     audit: { list: (query) => listAudit(db, query) },
     rateLimits: new RateLimitRepository(db),
     migrate,

@@ -7,6 +7,7 @@ import type { OpNode } from '../expr-node.js';
 import { coerceLiteral, describeType, expectType, isUuidString } from '../type-rules.js';
 import { domainOf } from './comparison.js';
 import type { ExprType } from '../types.js';
+import { SQL_TYPES } from '../sql-runtime.js';
 
 /** How `in`/`contains` look for `needle` in `haystack`, decided by the haystack's static type. */
 type Mode = 'array' | 'substring' | 'list-column' | 'dynamic';
@@ -153,7 +154,11 @@ function sqlMembership(needle: ExprNode, haystack: ExprNode, c: SqlCompiler): Sq
   if (mode === 'substring') {
     return (env) => ({ expr: sql`(strpos(${fh(env).expr}, ${fn(env).expr}) > 0)`, nullable: true });
   }
-  return (env) => ({ expr: sql`(${fn(env).expr} = ANY(${fh(env).expr}))`, nullable: true });
+  // a list from the context (`$user.deptTree`) is bound as text[]: compare it as the needle's
+  // type (uuid[] for an id column), so the column keeps its type and its index
+  const elemType = SQL_TYPES[needle.type];
+  const typed = elemType !== undefined && needle.type !== 'text' && needle.type !== 'json' && needle.type !== 'text_list';
+  return (env) => ({ expr: typed ? sql`(${fn(env).expr} = ANY(${fh(env).expr}::${sql.raw(elemType!)}[]))` : sql`(${fn(env).expr} = ANY(${fh(env).expr}))`, nullable: true });
 }
 
 /** `in`: `{"in": [x, [a, b]]}` (x is one of), `{"in": ["ab", text]}` (substring), `{"in": ["vip", tags]}` (a text list contains). */

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { appNotFound, type RequestPermissions } from '../permissions/request-permissions.js';
 import { TrellisError } from '@trellis/schema';
 import { childFieldsWithData, StoreErrors, type AppDraft, type DraftRepository, type PublishPlan, type Store } from '@trellis/store';
 import { importAppPackage } from '../app-import.js';
@@ -61,7 +62,15 @@ const publishResultSchema = {
  * @example
  * registerDraftRoutes(app, store, new DraftRepository(store.db), resolver);
  */
-export function registerDraftRoutes(app: FastifyInstance, store: Store, drafts: DraftRepository, resolver: FormResolver): void {
+export function registerDraftRoutes(app: FastifyInstance, store: Store, drafts: DraftRepository, resolver: FormResolver, permissions: RequestPermissions): void {
+  // drafts and publishing need the app's design right; an app not published yet, an administrator
+  const requireDesign = async (request: FastifyRequest, key: string): Promise<void> => {
+    if ((await liveVersion(store, key)) === undefined) {
+      if (!permissions.isAdmin(request)) throw appNotFound(key);
+      return;
+    }
+    await permissions.design(request, key);
+  };
   app.get<{ Params: { app: string } }>(
     '/api/apps/:app/draft',
     {
@@ -69,11 +78,12 @@ export function registerDraftRoutes(app: FastifyInstance, store: Store, drafts: 
         tags: ['drafts'],
         summary: "The app's draft package, or its live package (revision 0) when no draft is saved",
         params: appParams,
-        response: { 200: draftSchema, ...errorResponses(400, 404, 500) },
+        response: { 200: draftSchema, ...errorResponses(400, 403, 404, 500) },
       },
     },
     async (request) => {
       const key = request.params.app;
+      await requireDesign(request, key);
       const [draft, live] = await Promise.all([drafts.get(key), liveVersion(store, key)]);
       if (draft !== undefined) return draftBody(draft, live?.version ?? null);
       if (live === undefined) {
@@ -102,6 +112,7 @@ export function registerDraftRoutes(app: FastifyInstance, store: Store, drafts: 
     },
     async (request) => {
       const key = request.params.app;
+      await requireDesign(request, key);
       if (request.body.package.app?.key !== key) {
         throw ServerErrors.create('SERVER_REQUEST_INVALID', `[server] the draft's app key must be '${key}' (the app in the path); fix package.app.key and save again`, [
           { path: '/body/package/app/key', message: `must be '${key}'` },
@@ -121,10 +132,11 @@ export function registerDraftRoutes(app: FastifyInstance, store: Store, drafts: 
         tags: ['drafts'],
         summary: 'Validate the draft and return its publish plan (what POST /api/apps/import?dryRun=true computes) and what it would hide with data',
         params: appParams,
-        response: { 200: planResultSchema, ...errorResponses(400, 404, 500) },
+        response: { 200: planResultSchema, ...errorResponses(400, 403, 404, 500) },
       },
     },
     async (request) => {
+      await requireDesign(request, request.params.app);
       const draft = await requireDraft(drafts, request.params.app);
       const result = await importAppPackage(store, draft.package, { dryRun: true });
       const hidesData = await dataHidden(store, drafts, result.app, result.plan);
@@ -143,11 +155,12 @@ export function registerDraftRoutes(app: FastifyInstance, store: Store, drafts: 
           'When the publish would hide fields or forms that hold data, answers 409 `DRAFT_PUBLISH_HIDES_DATA` listing them unless `confirm` is true; the data is kept either way.',
         params: appParams,
         body: { type: 'object', additionalProperties: false, properties: { revision: { type: 'integer', minimum: 1 }, confirm: { type: 'boolean', default: false } } },
-        response: { 200: publishResultSchema, 201: publishResultSchema, ...errorResponses(400, 404, 409, 415, 500) },
+        response: { 200: publishResultSchema, 201: publishResultSchema, ...errorResponses(400, 403, 404, 409, 415, 500) },
       },
     },
     async (request, reply) => {
       const key = request.params.app;
+      await requireDesign(request, key);
       const draft = await requireDraft(drafts, key);
       const body = request.body ?? {};
       if (body.revision !== undefined && body.revision !== draft.revision) throw revisionConflict(key, body.revision, draft.revision);
@@ -163,7 +176,7 @@ export function registerDraftRoutes(app: FastifyInstance, store: Store, drafts: 
           ],
         );
       }
-      const result = await importAppPackage(store, draft.package, { actor: request.actor?.id ?? null });
+      const result = await importAppPackage(store, draft.package, { actor: request.actor?.id ?? null, ip: request.ip });
       await drafts.delete(key);
       if (result.applied) {
         resolver.invalidate(key);

@@ -5,6 +5,7 @@ import { TrellisError } from '@trellis/schema';
 import { isLive, StoreErrors, type PublicLinkRepository, type Store } from '@trellis/store';
 import { ServerErrors } from '../errors.js';
 import type { FormResolver } from '../form-resolver.js';
+import { permissionDenied, type RequestPermissions } from '../permissions/request-permissions.js';
 import { DEFAULT_PUBLIC_RATE_LIMIT, type PublicFormsOptions } from '../public-forms/public-form-options.js';
 import { shownFieldKeys } from '../public-forms/public-form-view.js';
 import { FixedWindowRateLimiter } from '../public-forms/rate-limiter.js';
@@ -42,6 +43,7 @@ export async function registerFileRoutes(
   links: PublicLinkRepository,
   options: FilesOptions = {},
   publicForms: PublicFormsOptions = {},
+  permissions?: RequestPermissions,
 ): Promise<void> {
   const cap = Math.min(options.maxSize ?? FILE_SIZE_CAP, FILE_SIZE_CAP);
   const limiter = new FixedWindowRateLimiter(publicForms.rateLimit ?? DEFAULT_PUBLIC_RATE_LIMIT);
@@ -63,7 +65,15 @@ export async function registerFileRoutes(
         },
       },
       async (request, reply) => {
-        const resolved = await resolver.form(request.params.app, request.params.form);
+        // uploading is part of creating or editing a record whose field the caller may write
+        const grant = permissions === undefined ? undefined : await permissions.form(request, request.params.app, request.params.form);
+        const resolved = grant?.resolved ?? (await resolver.form(request.params.app, request.params.form));
+        if (grant !== undefined && !grant.perms.unrestricted) {
+          if (!grant.access.can('create') && !grant.access.can('edit')) throw permissionDenied('create', `form '${request.params.form}'`);
+          if (grant.access.fieldAccess(request.params.field) !== 'editable' && resolved.form.fields.some((f) => f.key === request.params.field)) {
+            throw ServerErrors.create('FIELD_READ_ONLY', `[server] field '${request.params.field}' may not be written by your roles`, [{ path: '/params/field', message: 'not editable for your roles' }]);
+          }
+        }
         const field = fileField(resolved, request.params.field);
         const ref = await receiveUpload(request, store, resolved, field, request.actor?.id ?? null, cap);
         return reply.status(201).send(ref);
@@ -128,7 +138,8 @@ export async function registerFileRoutes(
     },
     async (request, reply) => {
       const file = await store.files.get(request.params.id);
-      if (file === undefined || !(await canReadFile(store, resolver, request.actor, file))) throw fileNotFound();
+      const grantOf = permissions === undefined ? undefined : (a: string, f: string) => permissions.form(request, a, f);
+      if (file === undefined || !(await canReadFile(store, resolver, request.actor, file, grantOf))) throw fileNotFound();
       const content = await store.files.read(file.id);
       if (content === undefined) throw fileNotFound();
       const inline = isRasterImageType(file.type) && request.query.download !== true;

@@ -3,6 +3,7 @@ import { fieldTypes } from '@trellis/forms';
 import type { PublicLink, PublicLinkOptions, PublicLinkRepository } from '@trellis/store';
 import { ServerErrors } from '../errors.js';
 import type { FormResolver } from '../form-resolver.js';
+import type { RequestPermissions } from '../permissions/request-permissions.js';
 import { formParamsSchema } from '../record-schemas.js';
 import { errorResponses } from '../route-schemas.js';
 import { createLinkBodySchema, linkParamsSchema, linkSchema, updateLinkBodySchema } from './public-form-schemas.js';
@@ -24,7 +25,7 @@ export function linkResponse(link: PublicLink): PublicLink & { url: string } {
  * @example
  * registerPublicLinkRoutes(app, links, resolver);
  */
-export function registerPublicLinkRoutes(app: FastifyInstance, links: PublicLinkRepository, resolver: FormResolver): void {
+export function registerPublicLinkRoutes(app: FastifyInstance, links: PublicLinkRepository, resolver: FormResolver, permissions: RequestPermissions): void {
   const base = '/api/apps/:app/forms/:form/public-links';
 
   const checked = async (appKey: string, formKey: string, body: PublicLinkOptions): Promise<PublicLinkOptions> => {
@@ -52,11 +53,12 @@ export function registerPublicLinkRoutes(app: FastifyInstance, links: PublicLink
         summary: 'Publish a form under a new public link (random token)',
         params: formParamsSchema,
         body: createLinkBodySchema,
-        response: { 201: linkSchema, ...errorResponses(400, 404, 413, 415, 500) },
+        response: { 201: linkSchema, ...errorResponses(400, 403, 404, 413, 415, 500) },
       },
     },
     async (request, reply) => {
       const { app: appKey, form: formKey } = request.params;
+      await permissions.form(request, appKey, formKey, 'manage');
       const options = await checked(appKey, formKey, request.body ?? {});
       const link = await links.create(appKey, formKey, options, { actor: request.actor?.id ?? null });
       return reply.status(201).send(linkResponse(link));
@@ -70,12 +72,12 @@ export function registerPublicLinkRoutes(app: FastifyInstance, links: PublicLink
         tags: ['public forms'],
         summary: "A form's public links, oldest first",
         params: formParamsSchema,
-        response: { 200: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: linkSchema } } }, ...errorResponses(400, 404, 500) },
+        response: { 200: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: linkSchema } } }, ...errorResponses(400, 403, 404, 500) },
       },
     },
     async (request) => {
       const { app: appKey, form: formKey } = request.params;
-      await resolver.form(appKey, formKey);
+      await permissions.form(request, appKey, formKey, 'manage');
       return { items: (await links.list(appKey, formKey)).map(linkResponse) };
     },
   );
@@ -88,11 +90,12 @@ export function registerPublicLinkRoutes(app: FastifyInstance, links: PublicLink
         summary: 'Switch a public link off or on, or change its options',
         params: linkParamsSchema,
         body: updateLinkBodySchema,
-        response: { 200: linkSchema, ...errorResponses(400, 404, 413, 415, 500) },
+        response: { 200: linkSchema, ...errorResponses(400, 403, 404, 413, 415, 500) },
       },
     },
     async (request) => {
       const { app: appKey, form: formKey, id } = request.params;
+      await permissions.form(request, appKey, formKey, 'manage');
       const options = await checked(appKey, formKey, request.body);
       const link = await links.update(appKey, formKey, id, options);
       if (link === undefined) throw notFound(formKey, id);
@@ -107,11 +110,12 @@ export function registerPublicLinkRoutes(app: FastifyInstance, links: PublicLink
         tags: ['public forms'],
         summary: 'Delete a public link (its address answers 404 from now on)',
         params: linkParamsSchema,
-        response: { 204: { type: 'null', description: 'Deleted' }, ...errorResponses(400, 404, 500) },
+        response: { 204: { type: 'null', description: 'Deleted' }, ...errorResponses(400, 403, 404, 500) },
       },
     },
     async (request, reply) => {
       const { app: appKey, form: formKey, id } = request.params;
+      await permissions.form(request, appKey, formKey, 'manage');
       if (!(await links.delete(appKey, formKey, id))) throw notFound(formKey, id);
       return reply.status(204).send();
     },

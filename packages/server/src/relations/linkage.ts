@@ -1,5 +1,6 @@
 import { fieldTypes, linkageOf, type FieldTypeRegistry } from '@trellis/forms';
 import type { FormDef } from '@trellis/schema';
+import type { EvalContext } from '@trellis/expr';
 import type { Store } from '@trellis/store';
 
 /** The lines a sub-table takes from the matched record's sub-table: new rows (no ids), columns mapped by `rows`. */
@@ -14,7 +15,16 @@ export interface LinkageOptions {
   readonly changed?: readonly string[];
   /** Skip fields that already hold a value in `values` (what a create does). */
   readonly onlyEmpty?: boolean;
+  /** What the caller may read of each source form (absent: everything). */
+  readonly guard?: LinkageGuard;
 }
+
+/**
+ * The caller's reach into a linkage's source form: its view scope (`null` all rows, `false`
+ * none) and which fields they read in clear. A linkage matching on, or taking, a field the
+ * caller cannot read gives null.
+ */
+export type LinkageGuard = (form: string) => Promise<{ readonly view: unknown; readonly ctx?: EvalContext; readonly readable: (fieldKey: string) => boolean }>;
 
 const isEmpty = (v: unknown): boolean => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
@@ -56,9 +66,14 @@ export async function linkedDefaults(
       match.push({ field: pair.field, value });
     }
     if (match.length < linkage.match.length) continue;
+    const reach = options.guard === undefined ? undefined : await options.guard(linkage.form);
+    if (reach !== undefined && (reach.view === false || !linkage.match.every((m) => reach.readable(m.field)) || !reach.readable(linkage.take))) {
+      out[field.key] = null;
+      continue;
+    }
     let found;
     try {
-      found = await store.records.firstMatch(app, linkage.form, match);
+      found = await store.records.firstMatch(app, linkage.form, match, reach === undefined ? undefined : { view: reach.view, ...(reach.ctx ? { ctx: reach.ctx } : {}) });
     } catch (e) {
       // A value the column type cannot hold (text typed where an id belongs) matches nothing.
       if (String((e as { code?: unknown }).code ?? '').startsWith('22')) found = null;

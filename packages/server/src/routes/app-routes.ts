@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Store } from '@trellis/store';
 import { exportAppPackage, importAppPackage } from '../app-import.js';
 import type { FormResolver } from '../form-resolver.js';
+import { permissionDenied, type RequestPermissions } from '../permissions/request-permissions.js';
 import { keyPattern } from '../record-schemas.js';
 import { errorResponses } from '../route-schemas.js';
 import { childPlanSchema } from './child-plan-schema.js';
@@ -86,7 +87,7 @@ const appSummarySchema = {
  * @example
  * await app.register(async (a) => registerAppRoutes(a, store, resolver));
  */
-export function registerAppRoutes(app: FastifyInstance, store: Store, resolver: FormResolver): void {
+export function registerAppRoutes(app: FastifyInstance, store: Store, resolver: FormResolver, permissions: RequestPermissions): void {
   app.post<{ Querystring: { dryRun: boolean }; Body: unknown }>(
     '/api/apps/import',
     {
@@ -99,11 +100,16 @@ export function registerAppRoutes(app: FastifyInstance, store: Store, resolver: 
           '`dryRun=true` returns the plan and changes nothing. Answers 201 when a new app was installed, 200 otherwise.',
         querystring: { type: 'object', additionalProperties: false, properties: { dryRun: { type: 'boolean', default: false } } },
         body: { ...anyObject, description: 'An app package (docs/definition-language.md)' },
-        response: { 200: importResultSchema, 201: importResultSchema, ...errorResponses(400, 409, 413, 415, 500) },
+        response: { 200: importResultSchema, 201: importResultSchema, ...errorResponses(400, 403, 409, 413, 415, 500) },
       },
     },
     async (request, reply) => {
-      const result = await importAppPackage(store, request.body, { dryRun: request.query.dryRun, actor: request.actor?.id ?? null });
+      // a new app: administrators; an upgrade: the app's design right
+      const key = (request.body as { app?: { key?: unknown } } | null)?.app?.key;
+      const exists = typeof key === 'string' && (await store.apps.list()).some((a) => a.key === key);
+      if (exists) await permissions.design(request, key);
+      else if (!permissions.isAdmin(request)) throw permissionDenied('import a new app', 'this server');
+      const result = await importAppPackage(store, request.body, { dryRun: request.query.dryRun, actor: request.actor?.id ?? null, ip: request.ip });
       if (result.applied) {
         resolver.invalidate(result.app);
         request.log.info({ app: result.app, version: result.version }, 'app package imported');
@@ -121,7 +127,14 @@ export function registerAppRoutes(app: FastifyInstance, store: Store, resolver: 
         response: { 200: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: appSummarySchema } } }, ...errorResponses(500) },
       },
     },
-    async () => ({ items: (await store.apps.list()).map(summary) }),
+    async (request) => {
+      const apps = await store.apps.list();
+      if (permissions.isAdmin(request)) return { items: apps.map(summary) };
+      // only apps where the caller holds a role (or is an administrator within an API key's apps)
+      const visible: typeof apps = [];
+      for (const a of apps) if ((await permissions.app(request, a.key)).perms.visible) visible.push(a);
+      return { items: visible.map(summary) };
+    },
   );
 
   app.get<{ Params: { app: string } }>(
@@ -138,8 +151,11 @@ export function registerAppRoutes(app: FastifyInstance, store: Store, resolver: 
       },
     },
     async (request) => {
+      const { perms } = await permissions.visibleApp(request, request.params.app);
       const live = await store.apps.get(request.params.app);
-      return { app: summary(live), package: live.package };
+      // the role definitions are for designers
+      const { roles: _roles, ...withoutRoles } = live.package;
+      return { app: summary(live), package: perms.design ? live.package : withoutRoles };
     },
   );
 
@@ -150,10 +166,13 @@ export function registerAppRoutes(app: FastifyInstance, store: Store, resolver: 
         tags: ['apps'],
         summary: 'Export the live app package (import it elsewhere to recreate the app)',
         params: appParams,
-        response: { 200: { ...anyObject, description: 'The app package' }, ...errorResponses(400, 404, 500) },
+        response: { 200: { ...anyObject, description: 'The app package' }, ...errorResponses(400, 403, 404, 500) },
       },
     },
-    async (request) => exportAppPackage(store, request.params.app),
+    async (request) => {
+      await permissions.design(request, request.params.app);
+      return exportAppPackage(store, request.params.app);
+    },
   );
 }
 

@@ -7,6 +7,7 @@ import type { SystemDatabase } from '../system-tables.js';
 import { applyPlan } from './apply-plan.js';
 import { loadCurrentState } from './current-state.js';
 import { planChanges, type PublishPlan } from './publish-plan.js';
+import { seedRoles } from '../org/role-repository.js';
 
 /** One published version of an app. */
 export interface AppVersion {
@@ -93,7 +94,8 @@ export class AppRepository {
   /**
    * Publishes `pkg` as the app's next version in one transaction (the app row is locked, so
    * concurrent publishes of one app queue). Refuses column type changes; hides removed
-   * forms and fields without dropping data.
+   * forms and fields without dropping data. The package's `roles` that the app does not
+   * have yet (by key) are created in the same transaction; existing roles are left as edited.
    */
   async publish(pkg: AppPackage, ctx: WriteContext): Promise<PublishResult> {
     assertKey(pkg?.app?.key, '/app/key');
@@ -102,6 +104,8 @@ export class AppRepository {
       const current = await loadCurrentState(trx, key, { lock: true });
       const planned = planChanges(current, pkg, this.#catalog);
       await applyPlan(trx, planned, pkg, ctx);
+      // the package's roles that the app does not have yet, in the same transaction
+      await seedRoles(trx, key, pkg.roles ?? [], ctx);
       return planned;
     });
     this.#onPublished(key);

@@ -13,7 +13,7 @@ import { countRows, DEFAULT_EXACT_COUNT_LIMIT, type CountCache, type TotalCount 
 export interface ListQuery {
   /** A json-logic condition over field keys and system columns (see docs/conditions.md). */
   readonly filter?: unknown;
-  /** A row-level permission scope, also json-logic; ANDed with the filter. */
+  /** A row-level permission scope, also json-logic; ANDed with the filter (`false`: no rows, `true`/null: all). */
   readonly scope?: unknown;
   /** `$user` and `$now` for the filter and the scope. */
   readonly ctx?: EvalContext;
@@ -25,6 +25,8 @@ export interface ListQuery {
   readonly cursor?: string | null;
   /** Text to look for (case-insensitive substring) in the form's text fields. */
   readonly q?: string;
+  /** Only these field keys take part in the text search `q` (default: every text field); the caller's readable fields. */
+  readonly searchFields?: readonly string[];
   /** true: list the recycle bin (deleted records) instead of the live ones. */
   readonly deleted?: boolean;
 }
@@ -74,8 +76,12 @@ export async function listRecords(db: Kysely<any>, meta: FormMeta, query: ListQu
 
   const conditions: Expression<SqlBool>[] = [query.deleted ? sql<SqlBool>`${sql.ref(`${T}.deleted_at`)} is not null` : sql<SqlBool>`${sql.ref(`${T}.deleted_at`)} is null`];
   if (query.filter !== undefined && query.filter !== null) conditions.push(conditionSql(meta, query.filter, query.ctx, T));
-  if (query.scope !== undefined && query.scope !== null) conditions.push(conditionSql(meta, query.scope, query.ctx, T));
-  if (query.q !== undefined && query.q.trim() !== '') conditions.push(textSearchCondition(meta.textColumns, query.q.trim(), T));
+  if (query.scope === false) conditions.push(sql<SqlBool>`false`);
+  else if (query.scope !== undefined && query.scope !== null && query.scope !== true) conditions.push(conditionSql(meta, query.scope, query.ctx, T));
+  if (query.q !== undefined && query.q.trim() !== '') {
+    const columns = query.searchFields === undefined ? meta.textColumns : meta.textColumns.filter((c) => query.searchFields!.some((k) => meta.byKey.get(k)?.column === c));
+    conditions.push(textSearchCondition(columns, query.q.trim(), T));
+  }
 
   // The table as a quoted "schema"."table" reference, not `withSchema`: the plugin rewrites
   // the whole query tree and costs more than the rest of the query building together.

@@ -1,4 +1,6 @@
 import { sql, type Kysely } from 'kysely';
+import type { EvalContext } from '@trellis/expr';
+import { conditionSql } from './conditions.js';
 import { writeAudit, type WriteContext } from '../audit/audit-log.js';
 import { StoreErrors } from '../errors.js';
 import { isUuid } from '../identifiers.js';
@@ -13,10 +15,31 @@ import { mapValueError, selectColumns, toColumnValues, toRecord, type StoredReco
 import { drawSerials, requestedOwner, type OwnerPolicy, type SerialSettings } from './store-filled-fields.js';
 import { readChildRows, splitChildData, withRows, writeChildRows } from '../child-tables/child-rows.js';
 
+/**
+ * The row permissions of one read or write, checked in the same statement or transaction as
+ * the read or write itself (no check-then-write race). Scopes are json-logic conditions over
+ * the form's fields and system columns (like list filters); absent, `null` or `true` = every row.
+ */
+export interface RowAccess {
+  /** Rows the caller may see; a record outside is `RECORD_NOT_FOUND` (404), as if absent. */
+  readonly view?: unknown;
+  /** Rows the action (edit, delete, create) may touch; `false` = none. Visible but outside: `PERMISSION_DENIED` (403). */
+  readonly action?: unknown;
+  /** `$user` and `$now` for the scopes. */
+  readonly ctx?: EvalContext;
+}
+
 /** Who creates a record, and optionally who owns it (default: the actor when it is a user id). */
 export interface CreateContext extends WriteContext {
   readonly ownerId?: string | null;
   readonly deptId?: string | null;
+  /** `action`: the create scope; the new record must fall within it (checked before commit). */
+  readonly access?: RowAccess;
+}
+
+/** An update's audit context and row permissions (`action` = the edit scope, checked before and after the write). */
+export interface UpdateContext extends WriteContext {
+  readonly access?: RowAccess;
 }
 
 /** An update: the version the client read, and the changed fields only. */
@@ -34,6 +57,8 @@ export interface FillSettings {
 /** A delete may carry the version the client read, to refuse deleting a record changed since. */
 export interface DeleteContext extends WriteContext {
   readonly version?: number;
+  /** `action`: the delete scope (restore uses it too). */
+  readonly access?: RowAccess;
 }
 
 /** Attaches the files a record's data names, inside the write's transaction (see `FileRepository.attach`). */
@@ -86,6 +111,7 @@ export class RecordRepository {
         .returning(selectColumns(meta))
         .executeTakeFirstOrThrow();
       const inserted = await this.#reread(trx, meta, row, related);
+      await checkAccess(trx, meta, inserted.id, ctx.access, false);
       await writeChildRows(trx, meta, inserted.id, rows, 'create');
       await this.#attachFiles?.(trx, meta, inserted.id, data, ctx.locale);
       const record = await loadRows(trx, meta, inserted);
@@ -95,9 +121,9 @@ export class RecordRepository {
   }
 
   /** One record; `RECORD_NOT_FOUND` when absent or (unless `includeDeleted`) in the recycle bin. */
-  async get(app: string, form: string, id: string, options: { includeDeleted?: boolean } = {}): Promise<StoredRecord> {
+  async get(app: string, form: string, id: string, options: { includeDeleted?: boolean; access?: RowAccess } = {}): Promise<StoredRecord> {
     const meta = await this.#forms.get(app, form);
-    const row = isUuid(id) ? await readRow(this.#db, meta, id) : undefined;
+    const row = isUuid(id) ? await readRow(this.#db, meta, id, options.access) : undefined;
     if (!row || (row['deleted_at'] !== null && !options.includeDeleted)) throw notFound(meta, id);
     const record = await loadRows(this.#db, meta, toRecord(meta, row));
     if (meta.links === undefined || meta.links.relations.size === 0) return record;
@@ -108,7 +134,7 @@ export class RecordRepository {
    * Writes the changed fields if the record is still at `version` (`UPDATE … WHERE id AND
    * version`); otherwise `RECORD_VERSION_CONFLICT` (409) and nothing is written.
    */
-  async update(app: string, form: string, id: string, update: RecordUpdate, ctx: WriteContext): Promise<StoredRecord> {
+  async update(app: string, form: string, id: string, update: RecordUpdate, ctx: UpdateContext): Promise<StoredRecord> {
     const meta = await this.#forms.get(app, form);
     if (!Number.isInteger(update?.version)) {
       throw StoreErrors.create('STORE_VALUE_INVALID', `[store] an update of form '${form}' must carry the record's version (an integer) as read`, [
@@ -123,6 +149,7 @@ export class RecordRepository {
     return this.#write(meta, { values: () => current, selfId: id }, async (trx) => {
       const beforeRow = await selectRow(trx, meta, id, true);
       if (!beforeRow || beforeRow.deleted_at !== null) throw notFound(meta, id);
+      await checkAccess(trx, meta, id, ctx.access, true);
       current = { ...columnsOf(meta, beforeRow), ...values };
       // the computed values (lookups, rollups, multiple relations) as they were, read before the write
       const beforeRecord = meta.links === undefined || meta.links.computed.length === 0 ? toRecord(meta, beforeRow) : toRecord(meta, (await readRow(trx, meta, id))!);
@@ -142,6 +169,8 @@ export class RecordRepository {
       await writeChildRows(trx, meta, id, rows, 'update');
       await this.#attachFiles?.(trx, meta, id, update.data, ctx.locale);
       const after = await loadRows(trx, meta, await this.#reread(trx, meta, row, related));
+      // the edit may not move the record out of the rows the caller may edit
+      await checkAccess(trx, meta, id, ctx.access, false);
       await writeAudit(trx, ctx, { action: 'update', app, form, recordId: id, before, after });
       return after;
     });
@@ -173,9 +202,10 @@ export class RecordRepository {
    *
    * @example await store.records.firstMatch('crm', 'customer', [{ field: 'name', value: 'ACME' }])
    */
-  async firstMatch(app: string, form: string, match: readonly MatchPair[]): Promise<StoredRecord | null> {
+  async firstMatch(app: string, form: string, match: readonly MatchPair[], access?: RowAccess): Promise<StoredRecord | null> {
     const meta = await this.#forms.get(app, form);
-    return firstMatch(this.#db, meta, match);
+    if (access?.view === false) return null;
+    return firstMatch(this.#db, meta, match, allRows(access?.view) ? undefined : conditionSql(meta, access!.view, access!.ctx, LIST_ALIAS));
   }
 
   /** After a write: the join rows, then the record read back with its computed values. */
@@ -196,6 +226,7 @@ export class RecordRepository {
       const beforeRow = await selectRow(trx, meta, id, true);
       if (beforeRow) current = columnsOf(meta, beforeRow);
       if (!beforeRow || (beforeRow.deleted_at === null) === !deleting) throw notFound(meta, id, !deleting);
+      await checkAccess(trx, meta, id, ctx.access, true);
       const expected = ctx.version ?? Number(beforeRow.version);
       if (Number(beforeRow.version) !== expected) throw conflict(meta, id, expected, Number(beforeRow.version));
       const actor = userId(ctx.actor);
@@ -246,13 +277,47 @@ function table(db: Kysely<SystemDatabase>, meta: FormMeta): Kysely<any> {
   return (db as unknown as Kysely<any>).withSchema(meta.schema);
 }
 
-/** One record with its computed values (lookups, rollups, multiple relations), by id. */
-async function readRow(db: Kysely<SystemDatabase>, meta: FormMeta, id: string): Promise<Record<string, unknown> | undefined> {
-  return (db as unknown as Kysely<any>)
+/** One record with its computed values (lookups, rollups, multiple relations), by id (and within `access.view`). */
+async function readRow(db: Kysely<SystemDatabase>, meta: FormMeta, id: string, access?: RowAccess): Promise<Record<string, unknown> | undefined> {
+  let q = (db as unknown as Kysely<any>)
     .selectFrom(meta.tableRef.as(LIST_ALIAS))
     .select(meta.listColumns as never)
+    .where(sql.ref(`${LIST_ALIAS}.id`), '=', id);
+  if (!allRows(access?.view)) q = q.where(scopeSql(meta, access!.view, access!.ctx));
+  return q.executeTakeFirst() as Promise<Record<string, unknown> | undefined>;
+}
+
+const allRows = (rule: unknown): boolean => rule === undefined || rule === null || rule === true;
+
+function scopeSql(meta: FormMeta, rule: unknown, ctx: EvalContext | undefined) {
+  return rule === false ? sql<boolean>`false` : conditionSql(meta, rule, ctx, LIST_ALIAS);
+}
+
+/** Whether the row `id` (read in `db`, e.g. the write's transaction) satisfies `rule`. */
+async function rowMatches(db: Kysely<SystemDatabase>, meta: FormMeta, id: string, rule: unknown, ctx: EvalContext | undefined): Promise<boolean> {
+  if (allRows(rule)) return true;
+  if (rule === false) return false;
+  const row = await (db as unknown as Kysely<any>)
+    .selectFrom(meta.tableRef.as(LIST_ALIAS))
+    .select(sql`1`.as('one'))
     .where(sql.ref(`${LIST_ALIAS}.id`), '=', id)
-    .executeTakeFirst() as Promise<Record<string, unknown> | undefined>;
+    .where(scopeSql(meta, rule, ctx))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Inside a write's transaction, after the row is locked: `RECORD_NOT_FOUND` when (`checkView`)
+ * the row is outside the view scope, `PERMISSION_DENIED` when it is outside the action's scope.
+ */
+async function checkAccess(trx: Kysely<SystemDatabase>, meta: FormMeta, id: string, access: RowAccess | undefined, checkView: boolean): Promise<void> {
+  if (access === undefined) return;
+  if (checkView && !(await rowMatches(trx, meta, id, access.view, access.ctx))) throw notFound(meta, id);
+  if (!(await rowMatches(trx, meta, id, access.action, access.ctx))) {
+    throw StoreErrors.create('PERMISSION_DENIED', `[store] your roles do not allow this change to record '${id}' of form '${meta.form}' (it is, or would end up, outside the records you may change); ask an administrator for the right`, [
+      { path: '/id', message: 'outside the records your roles allow for this action' },
+    ]);
+  }
 }
 
 async function selectRow(db: Kysely<SystemDatabase>, meta: FormMeta, id: string, lock: boolean): Promise<Record<string, unknown> | undefined> {

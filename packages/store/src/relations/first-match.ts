@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { StoreErrors } from '../errors.js';
 import { jsonParam } from '../json-param.js';
 import { LIST_ALIAS as T, SYSTEM_SELECT, type FieldColumn, type FormMeta } from '../records/form-catalog.js';
@@ -25,12 +25,14 @@ function param(field: FieldColumn, value: unknown): RawBuilder<unknown> {
  * The oldest live record of a form whose fields equal the given values (what data linkage
  * copies from), or null. Field keys must be live column fields (`STORE_FIELD_UNKNOWN`
  * otherwise); values are bound parameters. Only stored columns are read (computed values of the
- * match are null: linkage copies column fields or the id).
+ * match are null: linkage copies column fields or the id). `scope` (a compiled row scope over
+ * the alias `t`) limits the records that may match.
  *
  * @example await firstMatch(db, customerMeta, [{ field: 'name', value: 'ACME' }])
  */
-export async function firstMatch(db: Kysely<any>, meta: FormMeta, match: readonly MatchPair[]): Promise<StoredRecord | null> {
-  const conditions: RawBuilder<unknown>[] = [sql`${sql.ref(`${T}.deleted_at`)} is null`];
+export async function firstMatch(db: Kysely<any>, meta: FormMeta, match: readonly MatchPair[], scope?: Expression<SqlBool>): Promise<StoredRecord | null> {
+  const conditions: (RawBuilder<unknown> | Expression<SqlBool>)[] = [sql`${sql.ref(`${T}.deleted_at`)} is null`];
+  if (scope !== undefined) conditions.push(sql`(${scope})`);
   for (const pair of match) {
     const field = meta.byKey.get(pair.field);
     if (field === undefined) {
