@@ -1,0 +1,59 @@
+import { useEffect } from 'react';
+import { create } from 'zustand';
+import { adminApi, type Me } from './admin-api.js';
+
+/**
+ * Who is signed in, as far as the management pages need to know: fetched once from
+ * `GET /api/auth/me` and shared. The login work keeps its own auth store; at merge this
+ * module is the one place to point at it instead (`useAuth().me`).
+ */
+export type AccessState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly me: Me }
+  /** Not signed in (401) or the server could not say. */
+  | { readonly status: 'anonymous' };
+
+interface AccessSlice {
+  readonly access: AccessState;
+  load(force?: boolean): Promise<void>;
+}
+
+let inflight: Promise<void> | undefined;
+
+/** The caller slice: `me` once known. */
+export const useAccessStore = create<AccessSlice>()((set, get) => ({
+  access: { status: 'loading' },
+  load(force = false) {
+    if (!force && (inflight || get().access.status !== 'loading')) return inflight ?? Promise.resolve();
+    inflight = adminApi.me().then(
+      (body) => set({ access: { status: 'ready', me: body.user } }),
+      () => set({ access: { status: 'anonymous' } }),
+    ).finally(() => {
+      inflight = undefined;
+    });
+    return inflight;
+  },
+}));
+
+/**
+ * The signed-in user for the management pages, loading it on first use.
+ *
+ * @example const access = useAccess(); const admin = isAdmin(access);
+ */
+export function useAccess(): AccessState {
+  const access = useAccessStore((s) => s.access);
+  const load = useAccessStore((s) => s.load);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return access;
+}
+
+/**
+ * Whether the caller is an administrator (sees users, departments, the audit log).
+ *
+ * @example isAdmin({ status: 'anonymous' }) // false
+ */
+export function isAdmin(access: AccessState): boolean {
+  return access.status === 'ready' && access.me.isAdmin;
+}
