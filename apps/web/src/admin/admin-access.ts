@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { create } from 'zustand';
 import { adminApi, type Me } from './admin-api.js';
 
@@ -56,4 +56,30 @@ export function useAccess(): AccessState {
  */
 export function isAdmin(access: AccessState): boolean {
   return access.status === 'ready' && access.me.isAdmin;
+}
+
+/**
+ * Whether the caller may open an app's roles page: administrators, and holders of the app's
+ * design right (`GET /api/apps/:app/permissions`). `undefined` while it is being found out.
+ *
+ * @example const canManage = useCanManageRoles('crm'); if (canManage) <Link to="roles">…</Link>
+ */
+export function useCanManageRoles(app: string): boolean | undefined {
+  const access = useAccess();
+  const [design, setDesign] = useState<boolean | undefined>();
+  const admin = isAdmin(access);
+  useEffect(() => {
+    if (access.status !== 'ready' || admin) return;
+    let live = true;
+    adminApi.permissions(app).then(
+      (p) => live && setDesign(p.isAdmin || p.design),
+      () => live && setDesign(false),
+    );
+    return () => {
+      live = false;
+    };
+  }, [app, access.status, admin]);
+  if (access.status === 'loading') return undefined;
+  if (access.status === 'anonymous') return false;
+  return admin ? true : design;
 }

@@ -36,6 +36,7 @@ const en = {
   none: '—',
   fixErrors: 'Please correct the marked fields.',
   loadMore: 'Load more',
+  loadingMore: 'Loading…',
   // users
   usersTitle: 'Users',
   usersSubtitle: 'Accounts that can sign in. Suspended accounts cannot sign in or use their API keys.',
@@ -252,6 +253,7 @@ const zhCN: Record<AdminMessageKey, string> = {
   none: '—',
   fixErrors: '请修正标出的字段。',
   loadMore: '加载更多',
+  loadingMore: '加载中…',
   usersTitle: '用户',
   usersSubtitle: '可以登录的账号。停用的账号不能登录，也不能使用其 API 密钥。',
   usersSearch: '按用户名、姓名或邮箱搜索',
