@@ -5,6 +5,7 @@ import { Loading } from '../components/load-states.js';
 import { useAccess, type AccessState } from './admin-access.js';
 import type { InputErrors } from './admin-errors.js';
 import { useAdminT } from './admin-messages.js';
+import { useT } from '../i18n/use-t.js';
 import './admin.css';
 
 /** "Changed by someone else, reload": shown when a save met a stale version (409). */
@@ -160,6 +161,7 @@ export function NotAllowed({ access }: { readonly access: AccessState }) {
  */
 export function AdminLayout({ adminOnly, children }: { readonly adminOnly: boolean; readonly children: ReactNode }) {
   const t = useAdminT();
+  const appT = useT();
   const access = useAccess();
   const admin = access.status === 'ready' && access.me.isAdmin;
   return (
@@ -170,7 +172,7 @@ export function AdminLayout({ adminOnly, children }: { readonly adminOnly: boole
       <div className="app-body">
         <nav className="side-nav" aria-label={t('administration')}>
           <NavLink to="/" className="side-nav-back">
-            ←
+            ← {appT('navHome')}
           </NavLink>
           <ul className="nav-list">
             {admin ? (

@@ -30,10 +30,10 @@ export function RoleMembersEditor({ members, onChange, users, departments, disab
         {members.map((m) => (
           <li key={memberKey(m)}>
             {'userId' in m ? (
-              <span>👤 {userLabel(m.userId)}</span>
+              <span><span className="admin-tag">{t('memberUser')}</span> {userLabel(m.userId)}</span>
             ) : (
               <>
-                <span>🏢 {departmentPath(departments, m.deptId)}</span>
+                <span><span className="admin-tag">{t('memberDept')}</span> {departmentPath(departments, m.deptId)}</span>
                 <label>
                   <input type="checkbox" checked={m.includeChildren} disabled={disabled} onChange={(e) => onChange(setIncludeChildren(members, m.deptId, e.target.checked))} /> {t('includeChildren')}
                 </label>

@@ -9,7 +9,7 @@ export function RolesNavLink({ app }: { readonly app: string }) {
   if (!allowed) return null;
   return (
     <NavLink to={`/apps/${app}/roles`} className="nav-item side-nav-design">
-      ⚿ {t('navRoles')}
+      {t('navRoles')}
     </NavLink>
   );
 }

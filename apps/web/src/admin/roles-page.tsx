@@ -35,6 +35,12 @@ function nameOf(zh: string, en: string): LocalizedText {
   return out;
 }
 
+/** Whether two localized texts say the same in every language (key order does not matter). */
+function sameText(a: LocalizedText, b: LocalizedText): boolean {
+  const norm = (x: LocalizedText) => JSON.stringify(Object.entries(typeof x === 'string' ? { 'zh-CN': x } : x).filter(([, v]) => v !== '').sort(([k1], [k2]) => k1.localeCompare(k2)));
+  return norm(a) === norm(b);
+}
+
 const textIn = (name: LocalizedText, locale: string): string => (typeof name === 'string' ? (locale === 'zh-CN' ? name : '') : (name[locale] ?? ''));
 
 function RolesScreen() {
@@ -173,7 +179,7 @@ function RoleEditor({ app, role, forms, users, departments, onSaved, onDeleted, 
   const [confirmDelete, setConfirmDelete] = useState(false);
   const formKeys = useMemo(() => forms.map((f) => f.key), [forms]);
   const displayName = localize(role.name, locale) || role.key;
-  const nameChanged = JSON.stringify(nameOf(nameZh, nameEn)) !== JSON.stringify(typeof role.name === 'string' ? { 'zh-CN': role.name } : role.name);
+  const nameChanged = !sameText(nameOf(nameZh, nameEn), role.name);
   const dirty = nameChanged || design !== (role.design === true) || !formsEqual(matrix, role.forms);
 
   const save = async (e: FormEvent) => {
