@@ -24,7 +24,9 @@ let inflight: Promise<void> | undefined;
 export const useAccessStore = create<AccessSlice>()((set, get) => ({
   access: { status: 'loading' },
   load(force = false) {
-    if (!force && (inflight || get().access.status !== 'loading')) return inflight ?? Promise.resolve();
+    if (inflight) return inflight;
+    // 'anonymous' is asked again by every page that mounts, so signing in is noticed without a reload
+    if (!force && get().access.status === 'ready') return Promise.resolve();
     inflight = adminApi.me().then(
       (body) => set({ access: { status: 'ready', me: body.user } }),
       () => set({ access: { status: 'anonymous' } }),

@@ -5,7 +5,7 @@ import { useLocale } from '../i18n/use-t.js';
 import { adminApi, type AuditEntry } from './admin-api.js';
 import { useAdminT } from './admin-messages.js';
 import { AdminLayout } from './admin-ui.js';
-import { AUDIT_ACTIONS, EMPTY_AUDIT_FILTERS, auditExportUrl, auditQuery, type AuditFilters } from './audit-query.js';
+import { AUDIT_ACTIONS, EMPTY_AUDIT_FILTERS, auditExportUrl, auditQuery, type AuditActionName, type AuditFilters } from './audit-query.js';
 
 const PAGE_SIZE = 50;
 
@@ -48,7 +48,11 @@ function AuditScreen() {
     setLoadingMore(true);
     try {
       const b = await adminApi.audit(auditQuery(filters, { beforeId: next, limit: PAGE_SIZE }));
-      setItems((list) => [...(list ?? []), ...b.items]);
+      // a page never repeats an entry (beforeId is exclusive), but a write in between must not show one twice either
+      setItems((list) => {
+        const seen = new Set((list ?? []).map((x) => x.id));
+        return [...(list ?? []), ...b.items.filter((x) => !seen.has(x.id))];
+      });
       setNext(b.nextBeforeId);
     } catch (e) {
       setError(e as Error);
@@ -57,6 +61,7 @@ function AuditScreen() {
     }
   };
 
+  const actionLabel = (action: string) => ((AUDIT_ACTIONS as readonly string[]).includes(action) ? t(`audit_${action as AuditActionName}`) : action);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setFilters(draft);
@@ -93,7 +98,7 @@ function AuditScreen() {
             <option value="">{t('auditAnyAction')}</option>
             {AUDIT_ACTIONS.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {t(`audit_${a}`)}
               </option>
             ))}
           </select>
@@ -142,7 +147,7 @@ function AuditScreen() {
                       <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time>
                     </td>
                     <td>{e.actor === null ? t('historySystem') : (names.get(e.actor) ?? e.actor)}</td>
-                    <td>{e.action}</td>
+                    <td>{actionLabel(e.action)}</td>
                     <td>{[e.app, e.form, e.recordId].filter((x) => x !== null && x !== '').join(' / ')}</td>
                     <td>{e.ip ?? ''}</td>
                     <td>
