@@ -5,6 +5,7 @@ import { ConditionBuilder } from '@trellis/ui';
 import { useLocale } from '../i18n/use-t.js';
 import { useAdminT } from './admin-messages.js';
 import { FieldAccessGrid } from './field-access-grid.js';
+import { UserClauseAdder } from './user-clause-adder.js';
 import { SCOPE_PRESETS, formPermission, hasAction, presetOfScope, scopeOfPreset, setAllActions, setScope, toggleAction, type RoleForms, type ScopePreset } from './role-matrix.js';
 
 /** Props of `PermissionMatrix`. */
@@ -34,6 +35,8 @@ export function PermissionMatrix({ forms, value, onChange, disabled = false }: P
   const locale = useLocale();
   const [custom, setCustom] = useState<ReadonlySet<string>>(() => new Set(forms.filter((f) => presetOfScope(formPermission(value, f.key).scope) === 'custom').map((f) => f.key)));
   const [openFields, setOpenFields] = useState<ReadonlySet<string>>(new Set());
+  /** Per form, bumped when the scope is changed beside the builder: its JSON view keeps its own text, so it is mounted afresh. */
+  const [builderGen, setBuilderGen] = useState<Readonly<Record<string, number>>>({});
 
   const choosePreset = (form: string, preset: ScopePreset) => {
     const next = new Set(custom);
@@ -119,12 +122,23 @@ export function PermissionMatrix({ forms, value, onChange, disabled = false }: P
                     <td colSpan={PERMISSION_ACTIONS.length + 4}>
                       <p className="tr-field-description">{t('scopeCustomHint')}</p>
                       <ConditionBuilder
+                        key={builderGen[form.key] ?? 0}
                         form={form}
                         value={perm.scope}
                         locale={locale}
                         catalog={fieldTypes}
                         label={`${name}: ${t('scope_custom')}`}
                         onChange={(c) => onChange(setScope(value, form.key, c))}
+                      />
+                      <UserClauseAdder
+                        form={form}
+                        scope={perm.scope}
+                        disabled={disabled}
+                        label={`${name}: ${t('clauseTitle')}`}
+                        onChange={(c) => {
+                          setBuilderGen((g) => ({ ...g, [form.key]: (g[form.key] ?? 0) + 1 }));
+                          onChange(setScope(value, form.key, c));
+                        }}
                       />
                     </td>
                   </tr>
