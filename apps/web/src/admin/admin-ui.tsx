@@ -209,7 +209,11 @@ export function AdminLayout({ adminOnly, children }: { readonly adminOnly: boole
   );
 }
 
-/** Copies text to the clipboard; resolves false when the browser refuses. */
+/**
+ * Copies text to the clipboard; resolves false when the browser refuses.
+ *
+ * @example const ok = await copyText(secret);
+ */
 export async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);

@@ -16,7 +16,11 @@ export interface PermissionMatrixProps {
   readonly disabled?: boolean;
 }
 
-/** The fields a role can be given access to: those that hold a value (not description texts). */
+/**
+ * The fields a role can be given access to: those that hold a value (not description texts).
+ *
+ * @example permissionFields(form).map((f) => f.key) // ['name', 'phone']
+ */
 export function permissionFields(form: FormDef): FieldDef[] {
   return form.fields.filter((f) => {
     const type = fieldTypes.get(f.type);

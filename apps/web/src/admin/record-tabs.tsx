@@ -6,9 +6,9 @@ export type RecordTab = 'form' | 'history';
 
 const TABS: readonly RecordTab[] = ['form', 'history'];
 
-/** The id of a record tab's panel (for `aria-controls`). */
+/** The id of a record tab's panel (for `aria-controls`). @example recordPanelId('history') // 'record-panel-history' */
 export const recordPanelId = (tab: RecordTab): string => `record-panel-${tab}`;
-/** The id of a record tab (for the panel's `aria-labelledby`). */
+/** The id of a record tab (for the panel's `aria-labelledby`). @example recordTabId('form') // 'record-tab-form' */
 export const recordTabId = (tab: RecordTab): string => `record-tab-${tab}`;
 
 /**

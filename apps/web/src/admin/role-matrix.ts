@@ -42,12 +42,20 @@ export function presetOfScope(scope: unknown): ScopePreset {
   return 'custom';
 }
 
-/** The permission of a form in a role, or an empty one (the form is invisible to the role). */
+/**
+ * The permission of a form in a role, or an empty one (the form is invisible to the role).
+ *
+ * @example formPermission({}, 'customer') // { actions: [] }
+ */
 export function formPermission(forms: RoleForms, form: string): FormPermission {
   return forms[form] ?? { actions: [] };
 }
 
-/** Whether a role grants an action on a form. */
+/**
+ * Whether a role grants an action on a form.
+ *
+ * @example hasAction({ c: { actions: ['view'] } }, 'c', 'edit') // false
+ */
 export function hasAction(forms: RoleForms, form: string, action: PermissionAction): boolean {
   return formPermission(forms, form).actions.includes(action);
 }
@@ -102,7 +110,11 @@ export function setScope(forms: RoleForms, form: string, scope: unknown): RoleFo
   return withForm(forms, form, scope === undefined || scope === null ? { ...rest, actions } : { ...rest, actions, scope });
 }
 
-/** The access of a field in a role: `editable` unless the role says otherwise. */
+/**
+ * The access of a field in a role: `editable` unless the role says otherwise.
+ *
+ * @example fieldAccess({ c: { actions: ['view'], fields: { phone: 'masked' } } }, 'c', 'phone') // 'masked'
+ */
 export function fieldAccess(forms: RoleForms, form: string, field: string): FieldAccess {
   return formPermission(forms, form).fields?.[field] ?? 'editable';
 }

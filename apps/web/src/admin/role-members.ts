@@ -22,7 +22,11 @@ export function addMember(members: readonly RoleMember[], member: RoleMember): R
   return members.map((m, i) => (i === at ? member : m));
 }
 
-/** Removes a member. */
+/**
+ * Removes a member.
+ *
+ * @example removeMember([{ userId: 'a' }], { userId: 'a' }) // []
+ */
 export function removeMember(members: readonly RoleMember[], member: RoleMember): RoleMember[] {
   const key = memberKey(member);
   return members.filter((m) => memberKey(m) !== key);

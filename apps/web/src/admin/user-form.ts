@@ -30,7 +30,11 @@ export interface UserForm {
   readonly password: string;
 }
 
-/** The edit form's starting values for a user. */
+/**
+ * The edit form's starting values for a user.
+ *
+ * @example formOf(user).password // ''
+ */
 export function formOf(user: User): UserForm {
   return { displayName: user.displayName, email: user.email ?? '', locale: user.locale ?? '', isAdmin: user.isAdmin, status: user.status, password: '' };
 }
