@@ -2,8 +2,9 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../i18n/use-t.js';
 import { LanguageSwitch } from './language-switch.js';
+import { AdminMenu } from '../admin/admin-menu.js';
 
-/** The top bar: the product mark (back to all apps), the current app's name, the language switch. */
+/** The top bar: the product mark (back to all apps), the current app's name, the administration menu, the language switch. */
 export function AppHeader({ children }: { readonly children?: ReactNode }) {
   const t = useT();
   return (
@@ -15,6 +16,7 @@ export function AppHeader({ children }: { readonly children?: ReactNode }) {
         <span className="brand-name">{t('appTitle')}</span>
       </Link>
       <div className="app-header-title">{children}</div>
+      <AdminMenu />
       <LanguageSwitch />
     </header>
   );

@@ -9,6 +9,7 @@ import { LoadError, Loading } from '../components/load-states.js';
 import { useLocale, useT } from '../i18n/use-t.js';
 import { appNavigation, type NavEntry } from '../state/app-navigation.js';
 import { useAppPackage } from '../state/app-package-store.js';
+import { RolesNavLink } from '../admin/roles-nav-link.js';
 
 /** What the pages inside an app receive from the layout. */
 export interface AppContext {
@@ -52,6 +53,7 @@ export function AppLayout() {
               ✎ {designerText(locale, 'design')}
             </NavLink>
           ) : null}
+          {pkg ? <RolesNavLink app={app} /> : null}
         </nav>
         <main className="app-main" id="main">
           {entry.status === 'error' ? (

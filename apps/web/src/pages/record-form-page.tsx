@@ -19,6 +19,8 @@ import { changedFields, initialValues } from '../record/record-draft.js';
 import { useNoticeStore } from '../state/notice-store.js';
 import { useAppContext } from './app-layout.js';
 import { printText } from '../print/print-messages.js';
+import { RecordTabs, recordPanelId, recordTabId, type RecordTab } from '../admin/record-tabs.js';
+import { RecordTimeline } from '../admin/record-timeline.js';
 
 /**
  * `/apps/:app/forms/:form/new` and `…/records/:id`: fill in or edit one record. The form
@@ -57,6 +59,7 @@ function RecordForm({ app, form, id }: { readonly app: string; readonly form: Fo
   const [duplicates, setDuplicates] = useState<readonly string[]>([]);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [dirty, setDirty] = useState(false);
+  const [tab, setTab] = useState<RecordTab>('form');
   const conflictRef = useRef<HTMLDivElement>(null);
   const generalErrorRef = useRef<HTMLDivElement>(null);
 
@@ -234,32 +237,40 @@ function RecordForm({ app, form, id }: { readonly app: string; readonly form: Fo
           </div>
         </div>
       ) : null}
-      <form className="card record-form" onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
-        <RelationSourceContext.Provider value={relationSource}>
-          <FileAccessProvider access={files}>
-            <FormRenderer form={form} values={values} onChange={onChange} errors={errors} locale={locale} disabled={saving} />
-          </FileAccessProvider>
-        </RelationSourceContext.Provider>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? t('saving') : record ? t('save') : t('create')}
-          </button>
-          <Link className="button" to={listUrl}>
-            {t('cancel')}
-          </Link>
-          {record ? (
-            <Link className="button" to={`${listUrl}/records/${record.id}/print`}>
-              {printText(locale, 'print')}
-            </Link>
-          ) : null}
-          <span className="toolbar-spacer" />
-          {record ? (
-            <button type="button" className="button button-danger-outline" onClick={() => setConfirmDelete(true)} disabled={saving}>
-              {t('delete')}
+      {record ? <RecordTabs value={tab} onChange={setTab} /> : null}
+      <div {...(record ? { role: 'tabpanel', id: recordPanelId('form'), 'aria-labelledby': recordTabId('form'), hidden: tab !== 'form' } : {})}>
+        <form className="card record-form" onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
+          <RelationSourceContext.Provider value={relationSource}>
+            <FileAccessProvider access={files}>
+              <FormRenderer form={form} values={values} onChange={onChange} errors={errors} locale={locale} disabled={saving} />
+            </FileAccessProvider>
+          </RelationSourceContext.Provider>
+          <div className="form-actions">
+            <button type="submit" className="button button-primary" disabled={saving}>
+              {saving ? t('saving') : record ? t('save') : t('create')}
             </button>
-          ) : null}
+            <Link className="button" to={listUrl}>
+              {t('cancel')}
+            </Link>
+            {record ? (
+              <Link className="button" to={`${listUrl}/records/${record.id}/print`}>
+                {printText(locale, 'print')}
+              </Link>
+            ) : null}
+            <span className="toolbar-spacer" />
+            {record ? (
+              <button type="button" className="button button-danger-outline" onClick={() => setConfirmDelete(true)} disabled={saving}>
+                {t('delete')}
+              </button>
+            ) : null}
+          </div>
+        </form>
+      </div>
+      {record && tab === 'history' ? (
+        <div role="tabpanel" id={recordPanelId('history')} aria-labelledby={recordTabId('history')} className="card record-form">
+          <RecordTimeline app={app} form={form} recordId={record.id} version={record.version} />
         </div>
-      </form>
+      ) : null}
       <ConfirmDialog
         open={confirmDelete}
         title={t('deleteConfirmTitle')}
