@@ -27,4 +27,5 @@ export { claimValue, shownFieldKeys, publicFormDef } from './public-forms/public
 export { registerFileRoutes, type FilesOptions } from './files/file-routes.js';
 export { canReadFile } from './files/file-access.js';
 export { contentDisposition } from './files/content-disposition.js';
+export * from './auth/index.js';
 export type { FastifyInstance } from 'fastify';
