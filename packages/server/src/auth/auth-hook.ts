@@ -25,9 +25,7 @@ export function isAnonymousPath(path: string): boolean {
   return ANONYMOUS.some((re) => re.test(path));
 }
 
-function pathOf(request: FastifyRequest): string {
-  return request.routeOptions.url ?? request.url.split('?')[0] ?? request.url;
-}
+const rawPath = (request: FastifyRequest): string => request.url.split('?')[0] ?? request.url;
 
 function bearerSecret(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
@@ -97,8 +95,11 @@ async function actorOf(store: Store, userId: string, how: Pick<Actor, 'via' | 's
 export async function registerAuth(app: FastifyInstance, store: Store, auth: ResolvedAuthOptions): Promise<void> {
   await app.register(cookie);
   app.addHook('onRequest', async (request) => {
-    const path = pathOf(request);
-    if (!isApiPath(path) || isAnonymousPath(path)) return;
+    const raw = rawPath(request);
+    if (!isApiPath(raw)) return;
+    // The matched route's pattern decides, so `/api/public/../apps` cannot borrow the public prefix.
+    const path = request.routeOptions.url ?? raw;
+    if (isAnonymousPath(path)) return;
     const actor = await authenticate(store, request, auth);
     if (actor === null) throw authRequired(request);
     request.actor = actor;
@@ -114,7 +115,7 @@ export async function registerAuth(app: FastifyInstance, store: Store, auth: Res
       }
       return;
     }
-    if (SESSION_ONLY.some((re) => re.test(path))) {
+    if (SESSION_ONLY.some((re) => re.test(path) || re.test(raw))) {
       throw ServerErrors.create('AUTH_SESSION_REQUIRED', say(request, 'this route takes a logged-in session, not an API key', '此接口只接受登录会话，不接受 API 密钥'));
     }
     const appKey = (request.params as { app?: unknown } | undefined)?.app;
