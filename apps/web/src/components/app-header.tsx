@@ -2,8 +2,9 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../i18n/use-t.js';
 import { LanguageSwitch } from './language-switch.js';
+import { UserMenu } from './user-menu.js';
 
-/** The top bar: the product mark (back to all apps), the current app's name, the language switch. */
+/** The top bar: the product mark (back to all apps), the current app's name, the language switch, the user's menu. */
 export function AppHeader({ children }: { readonly children?: ReactNode }) {
   const t = useT();
   return (
@@ -16,6 +17,7 @@ export function AppHeader({ children }: { readonly children?: ReactNode }) {
       </Link>
       <div className="app-header-title">{children}</div>
       <LanguageSwitch />
+      <UserMenu />
     </header>
   );
 }
