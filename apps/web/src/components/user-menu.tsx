@@ -25,7 +25,9 @@ export function UserMenu() {
   return (
     <details className="user-menu" ref={details} onKeyDown={onKeyDown}>
       <summary aria-label={t('userMenu', { name: me.displayName })}>
-        <span aria-hidden="true">👤</span>
+        <span className="user-avatar" aria-hidden="true">
+          {[...me.displayName][0]?.toUpperCase() ?? '?'}
+        </span>
         <span className="user-menu-name">{me.displayName}</span>
       </summary>
       <ul className="user-menu-list">
