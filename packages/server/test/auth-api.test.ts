@@ -63,6 +63,7 @@ describe.each(DIALECTS)('accounts, sessions and API keys on %s', (dialect) => {
       expect(res.json().error.code).toBe('AUTH_REQUIRED');
     }
     expect((await anon.inject('/api/health')).statusCode).toBe(200);
+    expect((await anon.inject('/api/docs/')).statusCode).toBe(200);
     const doc = (await anon.inject('/api/openapi.json')).json();
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['bearer', 'session']);
     expect(doc.paths['/api/auth/login'].post.security).toEqual([]);

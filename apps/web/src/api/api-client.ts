@@ -9,13 +9,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: readonly ErrorDetail[];
+  /** Seconds to wait before trying again (`Retry-After` of a 429 or 423), when the server said. */
+  readonly retryAfter: number | undefined;
 
-  constructor(status: number, code: string, message: string, details: readonly ErrorDetail[] = []) {
+  constructor(status: number, code: string, message: string, details: readonly ErrorDetail[] = [], retryAfter?: number) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.retryAfter = retryAfter;
   }
 
   /** A stale `version`: someone else changed the record (not other 409s such as a duplicate value). */
@@ -36,6 +39,8 @@ export class ApiError extends Error {
  */
 export async function parseErrorResponse(response: Response): Promise<ApiError> {
   const text = await response.text().catch(() => '');
+  const retryHeader = Number(response.headers.get('retry-after'));
+  const retryAfter = Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : undefined;
   try {
     const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown; details?: unknown } };
     const e = body.error;
@@ -44,7 +49,7 @@ export async function parseErrorResponse(response: Response): Promise<ApiError> 
         ? e.details.filter((d): d is ErrorDetail => typeof d === 'object' && d !== null && typeof (d as ErrorDetail).message === 'string')
           .map((d) => ({ ...d, path: typeof d.path === 'string' ? d.path : '' }))
         : [];
-      return new ApiError(response.status, e.code, e.message, details);
+      return new ApiError(response.status, e.code, e.message, details, retryAfter);
     }
   } catch {
     // not JSON; fall through

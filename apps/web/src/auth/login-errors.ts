@@ -6,12 +6,11 @@ import { authText } from './auth-text.js';
  * What the login page says about a failed login: wrong credentials, too many attempts (with
  * the seconds to wait), a locked account (with the minutes), or the server's own message.
  *
- * @example loginErrorText(new ApiError(423, 'AUTH_LOCKED', 'm', [{ path: '/username', message: '900' }]), 'en')
+ * @example loginErrorText(new ApiError(423, 'AUTH_LOCKED', 'm', [], 900), 'en') // '… Try again in 15 minutes.'
  */
 export function loginErrorText(error: unknown, locale: AppLocale): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
-  const seconds = Number(error.details[0]?.message);
-  const wait = Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
+  const wait = error.retryAfter;
   switch (error.code) {
     case 'AUTH_INVALID_CREDENTIALS':
       return authText(locale, 'loginInvalid');

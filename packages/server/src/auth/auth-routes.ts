@@ -58,7 +58,7 @@ export function registerAuthRoutes(app: FastifyInstance, store: Store, auth: Res
     return ServerErrors.create(
       'AUTH_LOCKED',
       say(request, `too many failed logins: the account is locked; try again in ${minutes} min`, `登录失败次数过多，账户已临时锁定；请 ${minutes} 分钟后再试`),
-      [{ path: '/username', message: String(seconds) }],
+      [{ path: '/username', message: text(request, `locked for ${seconds} more seconds`, `还将锁定 ${seconds} 秒`) }],
     );
   };
 
@@ -85,7 +85,7 @@ export function registerAuthRoutes(app: FastifyInstance, store: Store, auth: Res
         throw ServerErrors.create(
           'AUTH_RATE_LIMITED',
           say(request, `too many login attempts; wait ${verdict.retryAfterSeconds} s and try again`, `登录尝试过于频繁；请等待 ${verdict.retryAfterSeconds} 秒后再试`),
-          [{ path: '/username', message: String(verdict.retryAfterSeconds) }],
+          [{ path: '/username', message: text(request, `wait ${verdict.retryAfterSeconds} s`, `请等待 ${verdict.retryAfterSeconds} 秒`) }],
         );
       }
       const now = auth.now();
