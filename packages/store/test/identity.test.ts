@@ -169,6 +169,13 @@ for (const dialect of DIALECTS) {
       expect([...org.deptTree].sort()).toEqual([east, shanghai, support].sort());
       expect([...org.managedDeptTree].sort()).toEqual([sales, east, shanghai, west].sort());
       expect(await store.users.get(user.id)).toMatchObject({ deptIds: [east, support], primaryDeptId: east });
+      // Authenticating reads the same organisation in its one query.
+      const s = await store.sessions.create(user.id, ctx, { now: at(0) });
+      const resolved = await store.sessions.resolve(s.token, { now: at(0) });
+      expect(resolved!.org).toEqual(org);
+      expect(resolved!.user).toEqual({ id: user.id, username: user.username, displayName: user.displayName, isAdmin: false, locale: null });
+      const { secret } = await store.apiKeys.create(user.id, { name: 'org' }, ctx);
+      expect((await store.apiKeys.resolve(secret, at(0)))!.org).toEqual(org);
       expect(await loadActorOrg(store.db, (await newUser()).id)).toEqual({ deptIds: [], deptTree: [], managedDeptTree: [] });
     });
 

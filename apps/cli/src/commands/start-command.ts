@@ -68,8 +68,10 @@ export async function startCommand(cmd: { port: number; host: string; publicRate
   const url = displayUrl(cmd.host, port);
   io.err(`Trellis is running at ${url} (API docs: ${url}/api/docs) on the ${describeLocation(cmd)}. Press Ctrl-C to stop.`);
 
-  // Uploads no record took within 24 hours are removed every hour (failures are logged, never fatal).
+  // Uploads no record took within 24 hours, and sessions past their absolute expiry, are removed
+  // every hour (failures are logged, never fatal).
   const cleanup = setInterval(() => {
+    store.sessions.sweep().catch((e: unknown) => app.log.warn({ err: e }, 'sweep of expired sessions failed'));
     store.files.cleanup().then(
       ({ removed }) => (removed > 0 ? app.log.info({ removed }, 'removed unattached uploaded files') : undefined),
       (e: unknown) => app.log.warn({ err: e }, 'cleanup of unattached files failed'),

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { loadActorOrg, StoreErrors, type Store } from '@trellis/store';
+import { StoreErrors, type ActorOrg, type ActorUser, type Store } from '@trellis/store';
 import type { PermissionAction } from '@trellis/schema';
 import type { Actor } from '../actor.js';
 import { ServerErrors } from '../errors.js';
@@ -42,7 +42,8 @@ function sameToken(a: string, b: string): boolean {
 
 /**
  * Loads the actor of a request afresh from the database: the API key of an
- * `Authorization: Bearer` header, else the session cookie; null when neither is valid.
+ * `Authorization: Bearer` header, else the session cookie; null when neither is valid. One
+ * query reads the key or session, its user and the user's departments and trees.
  *
  * @example const actor = await authenticate(store, request, auth);
  */
@@ -52,7 +53,7 @@ export async function authenticate(store: Store, request: FastifyRequest, auth: 
   if (secret !== undefined) {
     const found = await store.apiKeys.resolve(secret, now);
     if (found === undefined) return null;
-    return actorOf(store, found.userId, {
+    return actorOf(found.user, found.org, {
       via: 'apiKey',
       apiKey: { id: found.key.id, apps: found.key.apps, actions: found.key.actions as readonly PermissionAction[] | null },
     });
@@ -61,13 +62,11 @@ export async function authenticate(store: Store, request: FastifyRequest, auth: 
   if (token === undefined || token === '') return null;
   const session = await store.sessions.resolve(token, { now, ...(auth.idleMs !== undefined ? { idleMs: auth.idleMs } : {}) });
   if (session === undefined) return null;
-  return actorOf(store, session.userId, { via: 'session', session: { idHash: session.idHash, csrfToken: session.csrfToken } });
+  return actorOf(session.user, session.org, { via: 'session', session: { idHash: session.idHash, csrfToken: session.csrfToken } });
 }
 
-async function actorOf(store: Store, userId: string, how: Pick<Actor, 'via' | 'session' | 'apiKey'>): Promise<Actor | null> {
-  const user = await store.users.get(userId);
-  if (user === undefined || user.status !== 'active') return null;
-  const org = await loadActorOrg(store.db, user.id);
+/** The actor of a user read with its session or key (one query: account, departments and trees). */
+function actorOf(user: ActorUser, org: ActorOrg, how: Pick<Actor, 'via' | 'session' | 'apiKey'>): Actor {
   return {
     id: user.id,
     username: user.username,

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { writeAudit, type WriteContext } from '../audit/audit-log.js';
 import { StoreErrors } from '../errors.js';
 import { isUuid } from '../identifiers.js';
 import { jsonParam } from '../json-param.js';
 import type { ApiKeysTable, SystemDatabase } from '../system-tables.js';
 import { SESSION_TOUCH_MS, sha256Hex } from './session-repository.js';
+import { orgOfRow, orgSelections, type ActorOrg, type ActorUser } from './actor-org.js';
 
 /** Every API-key secret starts with this, so leaked keys are easy to recognise and scan for. */
 export const API_KEY_PREFIX = 'trk_';
@@ -77,14 +78,21 @@ export class ApiKeyRepository {
     });
   }
 
-  /** The usable key of a bearer secret and its user, or undefined (unknown, revoked, expired, user suspended). */
-  async resolve(secret: string, now: Date = new Date()): Promise<{ readonly key: ApiKey; readonly userId: string } | undefined> {
+  /**
+   * The usable key of a bearer secret with its user and the user's organisation (one query),
+   * or undefined (unknown, revoked, expired, user suspended).
+   */
+  async resolve(secret: string, now: Date = new Date()): Promise<{ readonly key: ApiKey; readonly userId: string; readonly user: ActorUser; readonly org: ActorOrg } | undefined> {
     if (!secret.startsWith(API_KEY_PREFIX) || secret.length > 200) return undefined;
     const row = await this.#db
       .selectFrom('trellis.api_keys as k')
       .innerJoin('trellis.users as u', 'u.id', 'k.user_id')
       .selectAll('k')
-      .select('u.status')
+      .select(['u.status', 'u.username', 'u.display_name', 'u.is_admin', 'u.locale'])
+      .select((() => {
+        const o = orgSelections(sql.ref('u.id'));
+        return [o.deptIds.as('org_dept_ids'), o.deptTree.as('org_dept_tree'), o.managed.as('org_managed')];
+      })())
       .where('k.secret_hash', '=', sha256Hex(secret))
       .executeTakeFirst();
     if (row === undefined || row.revoked_at !== null || row.status !== 'active') return undefined;
@@ -95,7 +103,12 @@ export class ApiKeyRepository {
       lastUsedAt = now.toISOString();
       await this.#db.updateTable('trellis.api_keys').set({ last_used_at: lastUsedAt }).where('id', '=', row.id).execute();
     }
-    return { key: toKey({ ...row, last_used_at: lastUsedAt }), userId: row.user_id };
+    return {
+      key: toKey({ ...row, last_used_at: lastUsedAt }),
+      userId: row.user_id,
+      user: { id: row.user_id, username: row.username, displayName: row.display_name, isAdmin: row.is_admin, locale: row.locale },
+      org: orgOfRow(row),
+    };
   }
 
   /** The keys of one user, newest first (revoked ones too, marked by `revokedAt`). */

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { writeAudit, type WriteContext } from '../audit/audit-log.js';
 import type { SystemDatabase } from '../system-tables.js';
+import { orgOfRow, orgSelections, type ActorOrg, type ActorUser } from './actor-org.js';
 
 /** Idle timeout of a session: 8 hours without a request ends it. */
 export const DEFAULT_SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
@@ -23,7 +24,7 @@ export interface NewSession {
   readonly expiresAt: string;
 }
 
-/** A live session, as `resolve` finds it. */
+/** A live session, as `resolve` finds it, with its user and the user's organisation (read in the same query). */
 export interface ResolvedSession {
   readonly idHash: string;
   readonly userId: string;
@@ -31,6 +32,8 @@ export interface ResolvedSession {
   readonly createdAt: string;
   readonly lastSeenAt: string;
   readonly expiresAt: string;
+  readonly user: ActorUser;
+  readonly org: ActorOrg;
 }
 
 /** Timeouts and clock of session checks. */
@@ -91,18 +94,21 @@ export class SessionRepository {
   }
 
   /**
-   * The live session of a cookie token, or undefined when there is none or it has ended (an
-   * idle or expired session is deleted on the way). Touches `last_seen_at` at most once a minute.
+   * The live session of a cookie token with its user and organisation (one query), or
+   * undefined when there is none or it has ended (an idle or expired session is deleted on the
+   * way). Touches `last_seen_at` at most once a minute.
    */
   async resolve(token: string, timing: SessionTiming = {}): Promise<ResolvedSession | undefined> {
     if (token === '' || token.length > 200) return undefined;
     const now = timing.now ?? new Date();
     const idleMs = timing.idleMs ?? DEFAULT_SESSION_IDLE_MS;
     const idHash = sha256Hex(token);
+    const o = orgSelections(sql.ref('u.id'));
     const row = await this.#db
       .selectFrom('trellis.sessions as s')
       .innerJoin('trellis.users as u', 'u.id', 's.user_id')
       .select(['s.id_hash', 's.user_id', 's.csrf_token', 's.created_at', 's.last_seen_at', 's.expires_at', 'u.status', 'u.credentials_changed_at'])
+      .select(['u.username', 'u.display_name', 'u.is_admin', 'u.locale', o.deptIds.as('org_dept_ids'), o.deptTree.as('org_dept_tree'), o.managed.as('org_managed')])
       .where('s.id_hash', '=', idHash)
       .executeTakeFirst();
     if (row === undefined) return undefined;
@@ -125,6 +131,8 @@ export class SessionRepository {
       createdAt: row.created_at,
       lastSeenAt,
       expiresAt: row.expires_at,
+      user: { id: row.user_id, username: row.username, displayName: row.display_name, isAdmin: row.is_admin, locale: row.locale },
+      org: orgOfRow(row),
     };
   }
 
