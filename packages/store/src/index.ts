@@ -70,4 +70,4 @@ export {
   type SessionTiming,
 } from './identity/session-repository.js';
 export { ApiKeyRepository, API_KEY_PREFIX, type ApiKey, type NewApiKey } from './identity/api-key-repository.js';
-export { loadActorOrg, orgSelections, orgOfRow, type ActorOrg, type ActorUser, type OrgSelections } from './identity/actor-org.js';
+export { loadActorOrg, orgSelection, orgOfRow, type ActorOrg, type ActorUser } from './identity/actor-org.js';

@@ -138,8 +138,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     audit: { list: (query) => listAudit(db, query) },
     rateLimits: new RateLimitRepository(db),
     users: new UserRepository(db),
-    sessions: new SessionRepository(db),
-    apiKeys: new ApiKeyRepository(db),
+    sessions: new SessionRepository(db, database.pool),
+    apiKeys: new ApiKeyRepository(db, database.pool),
     migrate,
     async close() {
       if (closed) return;

@@ -23,52 +23,41 @@ export interface ActorUser {
 
 const t = (name: string) => sql.table(`${SYSTEM_SCHEMA}.${name}`);
 
-/** The three scalar subqueries of {@link orgSelections}. */
-export interface OrgSelections {
-  readonly deptIds: RawBuilder<unknown>;
-  readonly deptTree: RawBuilder<unknown>;
-  readonly managed: RawBuilder<unknown>;
-}
-
 /**
- * Three scalar subqueries (JSON arrays of ids) that compute a user's {@link ActorOrg} inside
- * another query: the recursive CTEs walk `departments.parent_id` down (`union` drops repeats
- * and stops at a cycle). Select them as `org_dept_ids`, `org_dept_tree`, `org_managed` and read
- * the row with {@link orgOfRow}, so authenticating a request is one round trip.
+ * One scalar subquery (a JSON array of `[kind, deptId, isPrimary]`, kind `own`, `below` or
+ * `managed`) that computes a user's {@link ActorOrg} inside another query: one recursive CTE
+ * seeded with the user's departments and managed departments walks `departments.parent_id`
+ * down (`union` drops repeats, so a cycle ends it). Select it as `org` and read the row with
+ * {@link orgOfRow}, so authenticating a request is one round trip.
  *
  * @example
- * const o = orgSelections(sql.ref('u.id'));
- * db.selectFrom('trellis.users as u').select([o.deptIds.as('org_dept_ids'), o.deptTree.as('org_dept_tree'), o.managed.as('org_managed')])
+ * db.selectFrom('trellis.users as u').select(orgSelection(sql.ref('u.id')).as('org'))
  */
-export function orgSelections(userId: Expression<unknown>): OrgSelections {
-  const below = (seed: RawBuilder<unknown>) => sql<unknown>`(
-    with recursive t(id) as (${seed} union select d.id from ${t('departments')} d join t on d.parent_id = t.id)
-    select coalesce(json_agg(t.id::text order by t.id), '[]'::json) from t)`;
-  return {
-    deptIds: sql<unknown>`(select coalesce(json_agg(ud.dept_id::text order by ud.is_primary desc, ud.dept_id), '[]'::json) from ${t('user_departments')} ud where ud.user_id = ${userId})`,
-    deptTree: below(sql`select dept_id from ${t('user_departments')} where user_id = ${userId}`),
-    managed: below(sql`select dept_id from ${t('department_managers')} where user_id = ${userId}`),
-  };
+export function orgSelection(userId: Expression<unknown>): RawBuilder<unknown> {
+  return sql<unknown>`(
+    with recursive t(kind, id, is_primary) as (
+      select 'own', dept_id, is_primary from ${t('user_departments')} where user_id = ${userId}
+      union all
+      select 'managed', dept_id, false from ${t('department_managers')} where user_id = ${userId}
+      union
+      select case when t.kind = 'managed' then 'managed' else 'below' end, d.id, false from ${t('departments')} d join t on d.parent_id = t.id
+    )
+    select coalesce(json_agg(json_build_array(t.kind, t.id::text, t.is_primary)), '[]'::json) from t)`;
 }
 
-const ids = (v: unknown): string[] => {
-  const parsed = typeof v === 'string' ? (JSON.parse(v) as unknown) : v;
-  return Array.isArray(parsed) ? parsed.map(String) : [];
-};
-
-/** The {@link ActorOrg} of a row that selected {@link orgSelections}. */
-export function orgOfRow(row: { org_dept_ids?: unknown; org_dept_tree?: unknown; org_managed?: unknown }): ActorOrg {
-  const deptIds = ids(row.org_dept_ids);
-  const own = new Set(deptIds);
-  return {
-    deptIds,
-    deptTree: [...deptIds, ...ids(row.org_dept_tree).filter((id) => !own.has(id))],
-    managedDeptTree: ids(row.org_managed),
-  };
+/** The {@link ActorOrg} of a row that selected {@link orgSelection} as `org`. */
+export function orgOfRow(row: { org?: unknown }): ActorOrg {
+  const parsed = typeof row.org === 'string' ? (JSON.parse(row.org) as unknown) : row.org;
+  const entries = (Array.isArray(parsed) ? parsed : []) as [string, string, boolean][];
+  const own = entries.filter((e) => e[0] === 'own').sort((x, y) => (x[2] === y[2] ? (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0) : x[2] ? -1 : 1)).map((e) => e[1]);
+  const ownSet = new Set(own);
+  const below = [...new Set(entries.filter((e) => e[0] === 'below' && !ownSet.has(e[1])).map((e) => e[1]))].sort();
+  const managed = [...new Set(entries.filter((e) => e[0] === 'managed').map((e) => e[1]))].sort();
+  return { deptIds: own, deptTree: [...own, ...below], managedDeptTree: managed };
 }
 
 /**
- * Loads a user's departments, department tree and managed tree in one query (recursive CTEs
+ * Loads a user's departments, department tree and managed tree in one query (a recursive CTE
  * over `parent_id`). Runs on every request (through the session and API-key lookups, which
  * select the same subqueries), so a moved user or department counts at once.
  *
@@ -77,7 +66,6 @@ export function orgOfRow(row: { org_dept_ids?: unknown; org_dept_tree?: unknown;
  */
 export async function loadActorOrg(db: Kysely<SystemDatabase>, userId: string): Promise<ActorOrg> {
   if (!isUuid(userId)) return { deptIds: [], deptTree: [], managedDeptTree: [] };
-  const o = orgSelections(sql`cast(${userId} as uuid)`);
-  const { rows } = await sql<Record<string, unknown>>`select ${o.deptIds} as org_dept_ids, ${o.deptTree} as org_dept_tree, ${o.managed} as org_managed`.execute(db);
+  const { rows } = await sql<{ org: unknown }>`select ${orgSelection(sql`cast(${userId} as uuid)`)} as org`.execute(db);
   return orgOfRow(rows[0] ?? {});
 }

@@ -4,9 +4,11 @@ import { writeAudit, type WriteContext } from '../audit/audit-log.js';
 import { StoreErrors } from '../errors.js';
 import { isUuid } from '../identifiers.js';
 import { jsonParam } from '../json-param.js';
+import type pg from 'pg';
 import type { ApiKeysTable, SystemDatabase } from '../system-tables.js';
+import { runPrepared } from './prepared-query.js';
 import { SESSION_TOUCH_MS, sha256Hex } from './session-repository.js';
-import { orgOfRow, orgSelections, type ActorOrg, type ActorUser } from './actor-org.js';
+import { orgOfRow, orgSelection, type ActorOrg, type ActorUser } from './actor-org.js';
 
 /** Every API-key secret starts with this, so leaked keys are easy to recognise and scan for. */
 export const API_KEY_PREFIX = 'trk_';
@@ -50,9 +52,12 @@ type Row = Selectable<ApiKeysTable>;
  */
 export class ApiKeyRepository {
   readonly #db: Kysely<SystemDatabase>;
+  readonly #pool: pg.Pool | undefined;
 
-  constructor(db: Kysely<SystemDatabase>) {
+  /** `pool`: on PostgreSQL, the store's pool, so `resolve` runs as a prepared statement. */
+  constructor(db: Kysely<SystemDatabase>, pool?: pg.Pool) {
     this.#db = db;
+    this.#pool = pool;
   }
 
   /** Creates a key for `userId` with its `api_key_create` audit row; the secret is in the answer only. */
@@ -84,17 +89,15 @@ export class ApiKeyRepository {
    */
   async resolve(secret: string, now: Date = new Date()): Promise<{ readonly key: ApiKey; readonly userId: string; readonly user: ActorUser; readonly org: ActorOrg } | undefined> {
     if (!secret.startsWith(API_KEY_PREFIX) || secret.length > 200) return undefined;
-    const row = await this.#db
+    const query = this.#db
       .selectFrom('trellis.api_keys as k')
       .innerJoin('trellis.users as u', 'u.id', 'k.user_id')
       .selectAll('k')
       .select(['u.status', 'u.username', 'u.display_name', 'u.is_admin', 'u.locale'])
-      .select((() => {
-        const o = orgSelections(sql.ref('u.id'));
-        return [o.deptIds.as('org_dept_ids'), o.deptTree.as('org_dept_tree'), o.managed.as('org_managed')];
-      })())
+      .select(orgSelection(sql.ref('u.id')).as('org'))
       .where('k.secret_hash', '=', sha256Hex(secret))
-      .executeTakeFirst();
+      .compile();
+    const [row] = await runPrepared(this.#db, this.#pool, 'trellis_api_key_resolve', query);
     if (row === undefined || row.revoked_at !== null || row.status !== 'active') return undefined;
     const t = now.getTime();
     if (row.expires_at !== null && Date.parse(row.expires_at) <= t) return undefined;

@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { writeAudit, type WriteContext } from '../audit/audit-log.js';
+import type pg from 'pg';
 import type { SystemDatabase } from '../system-tables.js';
-import { orgOfRow, orgSelections, type ActorOrg, type ActorUser } from './actor-org.js';
+import { runPrepared } from './prepared-query.js';
+import { orgOfRow, orgSelection, type ActorOrg, type ActorUser } from './actor-org.js';
 
 /** Idle timeout of a session: 8 hours without a request ends it. */
 export const DEFAULT_SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
@@ -54,9 +56,12 @@ export interface SessionTiming {
  */
 export class SessionRepository {
   readonly #db: Kysely<SystemDatabase>;
+  readonly #pool: pg.Pool | undefined;
 
-  constructor(db: Kysely<SystemDatabase>) {
+  /** `pool`: on PostgreSQL, the store's pool, so `resolve` runs as a prepared statement. */
+  constructor(db: Kysely<SystemDatabase>, pool?: pg.Pool) {
     this.#db = db;
+    this.#pool = pool;
   }
 
   /**
@@ -103,14 +108,14 @@ export class SessionRepository {
     const now = timing.now ?? new Date();
     const idleMs = timing.idleMs ?? DEFAULT_SESSION_IDLE_MS;
     const idHash = sha256Hex(token);
-    const o = orgSelections(sql.ref('u.id'));
-    const row = await this.#db
+    const query = this.#db
       .selectFrom('trellis.sessions as s')
       .innerJoin('trellis.users as u', 'u.id', 's.user_id')
       .select(['s.id_hash', 's.user_id', 's.csrf_token', 's.created_at', 's.last_seen_at', 's.expires_at', 'u.status', 'u.credentials_changed_at'])
-      .select(['u.username', 'u.display_name', 'u.is_admin', 'u.locale', o.deptIds.as('org_dept_ids'), o.deptTree.as('org_dept_tree'), o.managed.as('org_managed')])
+      .select(['u.username', 'u.display_name', 'u.is_admin', 'u.locale', orgSelection(sql.ref('u.id')).as('org')])
       .where('s.id_hash', '=', idHash)
-      .executeTakeFirst();
+      .compile();
+    const [row] = await runPrepared(this.#db, this.#pool, 'trellis_session_resolve', query);
     if (row === undefined) return undefined;
     const t = now.getTime();
     const lastSeen = Date.parse(row.last_seen_at);
