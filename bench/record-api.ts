@@ -148,7 +148,7 @@ function baseUrl(app: FastifyInstance): string {
 interface RunResult { rps: number; p99: number; errors: number; non2xx: number }
 
 /** One autocannon run; `path` is called per request (random ids). */
-async function load(url: string, opts: { duration: number; connections: number; method?: 'GET' | 'POST'; path: () => string; body?: () => string }): Promise<RunResult> {
+async function load(url: string, opts: { duration: number; connections: number; method?: 'GET' | 'POST'; path: () => string; body?: () => string; headers?: Record<string, string> }): Promise<RunResult> {
   const result = await autocannon({
     url,
     connections: opts.connections,
@@ -156,7 +156,7 @@ async function load(url: string, opts: { duration: number; connections: number; 
     requests: [
       {
         method: opts.method ?? 'GET',
-        ...(opts.body ? { headers: { 'content-type': 'application/json' } } : {}),
+        headers: { ...(opts.headers ?? {}), ...(opts.body ? { 'content-type': 'application/json' } : {}) },
         setupRequest: (req: Record<string, unknown>) => ({ ...req, path: opts.path(), ...(opts.body ? { body: opts.body() } : {}) }),
       },
     ],
@@ -191,6 +191,13 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     const liteIds = await idsOf(lite);
     const pick = (ids: string[]) => ids[Math.floor(Math.random() * ids.length)]!;
 
+    // Trellis needs a caller: an administrator's API key (bearer, as an integrator would call it).
+    const bearer = async (s: Store) => {
+      const user = await s.users.create({ username: 'bench', displayName: 'Bench', passwordHash: null, isAdmin: true }, { actor: 'bench' });
+      return { authorization: `Bearer ${(await s.apiKeys.create(user.id, { name: 'bench' }, { actor: 'bench' })).secret}` };
+    };
+    const pgAuth = await bearer(store);
+    const liteAuth = await bearer(lite);
     const trellis = await buildServer({ store });
     const trellisLite = await buildServer({ store: lite });
     await trellis.listen({ port: 0, host: '127.0.0.1' });
@@ -200,11 +207,11 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
 
     // Same answers before measuring.
     const id = pgIds[0]!;
-    const a = await (await fetch(`${baseUrl(trellis)}${TRELLIS_BASE}/${id}`)).json();
+    const a = await (await fetch(`${baseUrl(trellis)}${TRELLIS_BASE}/${id}`, { headers: pgAuth })).json();
     const b = await (await fetch(`${baseUrl(raw)}/raw/customer/${id}`)).json();
     if (canonical(a) !== canonical(b)) throw new Error(`record API: trellis and hand-written disagree on a record:\n${JSON.stringify(a)}\n${JSON.stringify(b)}`);
     const filterQs = `filter=${encodeURIComponent(JSON.stringify(FILTER))}&sort=-created_at&limit=50`;
-    const la = await (await fetch(`${baseUrl(trellis)}${TRELLIS_BASE}?${filterQs}`)).json();
+    const la = await (await fetch(`${baseUrl(trellis)}${TRELLIS_BASE}?${filterQs}`, { headers: pgAuth })).json();
     const lb = await (await fetch(`${baseUrl(raw)}/raw/customer?industry=retail`)).json();
     if (JSON.stringify(la.items.map((r: { id: string }) => r.id)) !== JSON.stringify(lb.items.map((r: { id: string }) => r.id)) || la.total !== lb.total) {
       throw new Error('record API: trellis and hand-written disagree on the filtered list');
@@ -217,19 +224,19 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       });
     console.log(`record API, ${rows.toLocaleString('en')} rows, ${connections} connections, ${duration} s per run`);
     // Warm-up (JIT, pools, caches).
-    await load(baseUrl(trellis), { duration: 1, connections, path: () => `${TRELLIS_BASE}/${pick(pgIds)}` });
+    await load(baseUrl(trellis), { duration: 1, connections, headers: pgAuth, path: () => `${TRELLIS_BASE}/${pick(pgIds)}` });
     await load(baseUrl(raw), { duration: 1, connections, path: () => `/raw/customer/${pick(pgIds)}` });
 
     const r: Record<string, RunResult> = {};
     r.getRaw = await run('get by id — hand-written pg', baseUrl(raw), { path: () => `/raw/customer/${pick(pgIds)}` });
-    r.getTrellis = await run('get by id — trellis (PostgreSQL)', baseUrl(trellis), { path: () => `${TRELLIS_BASE}/${pick(pgIds)}` });
-    r.getLite = await run('get by id — trellis (PGlite)', baseUrl(trellisLite), { path: () => `${TRELLIS_BASE}/${pick(liteIds)}` });
+    r.getTrellis = await run('get by id — trellis (PostgreSQL)', baseUrl(trellis), { headers: pgAuth, path: () => `${TRELLIS_BASE}/${pick(pgIds)}` });
+    r.getLite = await run('get by id — trellis (PGlite)', baseUrl(trellisLite), { headers: liteAuth, path: () => `${TRELLIS_BASE}/${pick(liteIds)}` });
     r.listRaw = await run('list+filter — hand-written pg', baseUrl(raw), { path: () => '/raw/customer?industry=retail' });
-    r.listTrellis = await run('list+filter — trellis (PostgreSQL)', baseUrl(trellis), { path: () => `${TRELLIS_BASE}?${filterQs}` });
-    r.listLite = await run('list+filter — trellis (PGlite)', baseUrl(trellisLite), { path: () => `${TRELLIS_BASE}?${filterQs}` });
+    r.listTrellis = await run('list+filter — trellis (PostgreSQL)', baseUrl(trellis), { headers: pgAuth, path: () => `${TRELLIS_BASE}?${filterQs}` });
+    r.listLite = await run('list+filter — trellis (PGlite)', baseUrl(trellisLite), { headers: liteAuth, path: () => `${TRELLIS_BASE}?${filterQs}` });
     r.createRaw = await run('create — hand-written pg', baseUrl(raw), { method: 'POST', path: () => '/raw/customer', body: newCustomer });
     r.createRawTx = await run('create — hand-written pg, 2-statement tx', baseUrl(raw), { method: 'POST', path: () => '/raw/customer-tx', body: newCustomer });
-    r.createTrellis = await run('create — trellis (PostgreSQL)', baseUrl(trellis), { method: 'POST', path: () => TRELLIS_BASE, body: newCustomer });
+    r.createTrellis = await run('create — trellis (PostgreSQL)', baseUrl(trellis), { headers: pgAuth, method: 'POST', path: () => TRELLIS_BASE, body: newCustomer });
 
     const ratio = (x: RunResult, y: RunResult) => x.rps / y.rps;
     const p99Ratio = (x: RunResult, y: RunResult) => x.p99 / Math.max(1, y.p99);

@@ -21,7 +21,9 @@ type DemoGenerator = (seed: number) => Readonly<Record<string, unknown>>;
 /**
  * On a database with no app, imports the CRM example and, when the example package exports
  * `generateDemoRecords`, its demo records — through the API (`app.inject`), so they pass the
- * same form engine as a user's input. Does nothing when any app is installed.
+ * same form engine as a user's input. The requests carry a short-lived API key of an
+ * administrator (revoked when the seeding ends), so the records are the administrator's.
+ * Does nothing when any app is installed.
  *
  * @example
  * await seedOnFirstStart(store, app, io);
@@ -39,10 +41,19 @@ export async function seedOnFirstStart(store: Store, app: FastifyInstance, io: C
   const level = app.log.level;
   app.log.level = 'warn';
   let counts: { records: number; refused: number };
+  const admin = (await store.users.list()).find((u) => u.isAdmin && u.status === 'active');
+  if (admin === undefined) {
+    app.log.level = level;
+    io.err('warning: no active administrator to own the demo records; skipped them.');
+    return { seeded: true, app: appKey, records: 0, refused: 0 };
+  }
+  const ctx = { actor: 'cli' };
+  const { key, secret } = await store.apiKeys.create(admin.id, { name: 'first start: demo records', apps: [appKey] }, ctx);
   try {
-    counts = await postDemoRecords(app, appKey, demo, io);
+    counts = await postDemoRecords(app, appKey, demo, io, { authorization: `Bearer ${secret}` });
   } finally {
     app.log.level = level;
+    await store.apiKeys.revoke(admin.id, key.id, ctx);
   }
   const { records, refused } = counts;
   io.err(`First start: added ${records} demo records${refused > 0 ? ` (${refused} refused)` : ''}.`);
@@ -54,6 +65,7 @@ async function postDemoRecords(
   appKey: string,
   demo: Readonly<Record<string, unknown>>,
   io: CliIo,
+  headers: Readonly<Record<string, string>>,
 ): Promise<{ records: number; refused: number }> {
   let records = 0;
   let refused = 0;
@@ -61,7 +73,7 @@ async function postDemoRecords(
     const rows = demo[form.key];
     if (!Array.isArray(rows)) continue;
     for (const data of rows) {
-      const res = await app.inject({ method: 'POST', url: `/api/apps/${appKey}/forms/${form.key}/records`, payload: { data } });
+      const res = await app.inject({ method: 'POST', url: `/api/apps/${appKey}/forms/${form.key}/records`, payload: { data }, headers: { ...headers } });
       if (res.statusCode === 201) records++;
       else {
         refused++;

@@ -43,9 +43,9 @@ describe('address, serial and member fields in Chromium', () => {
     ensureWebBuilt();
     trellis = await startTrellis('trellis-e2e-catalog-');
     ({ store, server, base } = trellis);
-    const imported = await fetch(`${base}/api/apps/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pkg) });
+    const imported = await trellis!.fetch(`${base}/api/apps/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pkg) });
     expect(imported.status, await imported.clone().text()).toBeLessThan(300);
-    const link = await fetch(`${base}/api/apps/shops/forms/shop/public-links`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const link = await trellis!.fetch(`${base}/api/apps/shops/forms/shop/public-links`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(link.status).toBe(201);
     token = ((await link.json()) as { token: string }).token;
     browser = await launchBrowser();
@@ -101,7 +101,7 @@ describe('address, serial and member fields in Chromium', () => {
     await expect.poll(() => page.locator('.tr-field-error').count()).toBe(0);
     await page.getByRole('button', { name: '提交' }).click();
     await page.getByTestId('public-thank-you').waitFor();
-    const res = await fetch(`${base}/api/apps/shops/forms/shop/records`);
+    const res = await trellis!.fetch(`${base}/api/apps/shops/forms/shop/records`);
     const { items } = (await res.json()) as { items: { data: Record<string, unknown> }[] };
     expect(items).toHaveLength(1);
     expect(items[0]!.data).toEqual({

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, startTrellis, type RunningTrellis } from './harness.js';
+import { ensureWebBuilt, launchBrowser, loginContext, startTrellis, type RunningTrellis } from './harness.js';
 import type { AppPackage, FieldDef, FormDef } from '@trellis/schema';
 import { localize } from '@trellis/schema';
 import type { Store } from '@trellis/store';
@@ -42,14 +42,14 @@ describe('the CRM in Chromium', () => {
     ensureWebBuilt();
     trellis = await startTrellis('trellis-e2e-');
     ({ store, server, base } = trellis);
-    const imported = await fetch(`${base}/api/apps/import`, {
+    const imported = await trellis!.fetch(`${base}/api/apps/import`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(pkg),
     });
     expect(imported.status, await imported.clone().text()).toBeLessThan(300);
     browser = await launchBrowser();
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 860 } });
+    const context = await loginContext(browser, base, { locale: 'en-US', viewport: { width: 1280, height: 860 } });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
   });
@@ -152,8 +152,8 @@ describe('the CRM in Chromium', () => {
   it('shows a conflict, not an overwrite, when someone else saved first, and reloads on request', async () => {
     const id = recordUrl.split('/').pop()!;
     const path = `${base}/api/apps/${pkg.app.key}/forms/customer/records/${id}`;
-    const current = (await (await fetch(path)).json()) as { version: number };
-    const other = await fetch(path, {
+    const current = (await (await trellis!.fetch(path)).json()) as { version: number };
+    const other = await trellis!.fetch(path, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ version: current.version, data: { city: 'changed by someone else' } }),

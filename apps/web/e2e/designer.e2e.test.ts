@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, startTrellis, type RunningTrellis } from './harness.js';
+import { ensureWebBuilt, launchBrowser, loginContext, startTrellis, type RunningTrellis } from './harness.js';
 import type { Store } from '@trellis/store';
 
 /**
@@ -39,7 +39,7 @@ describe('the form designer in Chromium', () => {
     trellis = await startTrellis('trellis-e2e-designer-');
     ({ store, server, base } = trellis);
     browser = await launchBrowser();
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
+    const context = await loginContext(browser, base, { locale: 'en-US', viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(`${base}/`);
@@ -62,7 +62,7 @@ describe('the form designer in Chromium', () => {
     await page.getByRole('button', { name: 'Create' }).click();
     await page.waitForURL(`${base}/apps/helpdesk/design/ticket`);
     await page.getByText('Drag field types here').waitFor();
-    const draft = await (await fetch(`${base}/api/apps/helpdesk/draft`)).json();
+    const draft = await (await trellis!.fetch(`${base}/api/apps/helpdesk/draft`)).json();
     expect(draft).toMatchObject({ revision: 1, saved: true, liveVersion: null });
   });
 
@@ -129,7 +129,7 @@ describe('the form designer in Chromium', () => {
     await when.getByLabel('Value').fill('2');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('Draft saved.').waitFor();
-    const draft = await (await fetch(`${base}/api/apps/helpdesk/draft`)).json();
+    const draft = await (await trellis!.fetch(`${base}/api/apps/helpdesk/draft`)).json();
     const form = draft.package.forms[0];
     expect(form.fields.find((f: { key: string }) => f.key === 'single_select').visibleWhen).toEqual({ '>': [{ var: 'number' }, 2] });
     expect(form.layout).toEqual([

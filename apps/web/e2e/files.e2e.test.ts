@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, startTrellis, type RunningTrellis } from './harness.js';
+import { ensureWebBuilt, launchBrowser, loginContext, startTrellis, type RunningTrellis } from './harness.js';
 import type { Store } from '@trellis/store';
 
 /**
@@ -53,10 +53,10 @@ describe('attachments in Chromium', () => {
     ensureWebBuilt();
     trellis = await startTrellis('trellis-e2e-files-');
     ({ store, server, base } = trellis);
-    const imported = await fetch(`${base}/api/apps/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pkg) });
+    const imported = await trellis!.fetch(`${base}/api/apps/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pkg) });
     expect(imported.status, await imported.clone().text()).toBeLessThan(300);
     browser = await launchBrowser();
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const context = await loginContext(browser, base, { locale: 'en-US', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(`${base}/`);
@@ -145,15 +145,15 @@ describe('attachments in Chromium', () => {
     await page.getByRole('button', { name: 'Create' }).click();
     await page.waitForURL(/\/records\/[0-9a-f-]{36}$/);
     const id = page.url().split('/').pop()!;
-    const record = (await (await fetch(`${base}/api/apps/legal/forms/contract/records/${id}`)).json()) as { data: { sig: { id: string; type: string; size: number } } };
+    const record = (await (await trellis!.fetch(`${base}/api/apps/legal/forms/contract/records/${id}`)).json()) as { data: { sig: { id: string; type: string; size: number } } };
     expect(record.data.sig).toMatchObject({ type: 'image/png' });
-    const png = Buffer.from(await (await fetch(`${base}/api/files/${record.data.sig.id}`)).arrayBuffer());
+    const png = Buffer.from(await (await trellis!.fetch(`${base}/api/files/${record.data.sig.id}`)).arrayBuffer());
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(png.length).toBe(record.data.sig.size);
   });
 
   it('a visitor of a public form uploads a file without logging in, and it is attached on submit', async () => {
-    const link = (await (await fetch(`${base}/api/apps/legal/forms/contract/public-links`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fields: ['title', 'files'] }) })).json()) as { token: string };
+    const link = (await (await trellis!.fetch(`${base}/api/apps/legal/forms/contract/public-links`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fields: ['title', 'files'] }) })).json()) as { token: string };
     const visitorContext = await browser.newContext({ locale: 'en-US' });
     const visitor = await visitorContext.newPage();
     visitor.setDefaultTimeout(15_000);
@@ -167,11 +167,11 @@ describe('attachments in Chromium', () => {
     } finally {
       await visitorContext.close();
     }
-    const res = await fetch(`${base}/api/apps/legal/forms/contract/records?q=${encodeURIComponent('From the website')}`);
+    const res = await trellis!.fetch(`${base}/api/apps/legal/forms/contract/records?q=${encodeURIComponent('From the website')}`);
     const { items } = (await res.json()) as { items: { data: { files: { id: string; name: string }[] } }[] };
     expect(items).toHaveLength(1);
     expect(items[0]!.data.files.map((f) => f.name)).toEqual(['cv.txt']);
-    expect(await (await fetch(`${base}/api/files/${items[0]!.data.files[0]!.id}`)).text()).toBe('my cv');
+    expect(await (await trellis!.fetch(`${base}/api/files/${items[0]!.data.files[0]!.id}`)).text()).toBe('my cv');
   });
 
   it('shows attachment, image and signature in the designer palette', async () => {

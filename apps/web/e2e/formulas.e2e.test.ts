@@ -1,6 +1,6 @@
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, startTrellis, type RunningTrellis } from './harness.js';
+import { ensureWebBuilt, launchBrowser, loginContext, startTrellis, type RunningTrellis } from './harness.js';
 import type { Store } from '@trellis/store';
 
 /**
@@ -37,10 +37,10 @@ describe('formula fields in Chromium', () => {
     ensureWebBuilt();
     trellis = await startTrellis('trellis-e2e-formulas-');
     ({ store, server, base } = trellis);
-    const imported = await fetch(`${base}/api/apps/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pkg) });
+    const imported = await trellis!.fetch(`${base}/api/apps/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pkg) });
     expect(imported.status, await imported.clone().text()).toBeLessThan(300);
     browser = await launchBrowser();
-    page = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    page = await (await loginContext(browser, base, { locale: 'en-US' })).newPage();
     page.setDefaultTimeout(15_000);
   });
 
@@ -68,7 +68,7 @@ describe('formula fields in Chromium', () => {
     await page.fill('#field-name', 'Formula buyer');
     await page.press('#field-name', 'Enter');
     await page.waitForURL(/\/forms\/sale\/records\/[0-9a-f-]{36}$/);
-    const res = await fetch(`${base}/api/apps/shop/forms/sale/records?q=${encodeURIComponent('Formula buyer')}`);
+    const res = await trellis!.fetch(`${base}/api/apps/shop/forms/sale/records?q=${encodeURIComponent('Formula buyer')}`);
     const { items } = (await res.json()) as { items: { data: Record<string, unknown> }[] };
     expect(items.map((i) => i.data)).toEqual([{ name: 'Formula buyer', price: 12.5, qty: 100, total: 1250, grade: 'A' }]);
   });

@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { fieldTypes } from '@trellis/forms';
-import { buildServer, type FastifyInstance } from '@trellis/server';
+import { buildServer, ensureFirstAdmin, type FastifyInstance } from '@trellis/server';
 import { openStore, type Store } from '@trellis/store';
 
 /** The built web app every end-to-end test serves. */
@@ -49,19 +49,52 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** The password of the administrator `admin` every end-to-end server starts with. */
+export const E2E_ADMIN_PASSWORD = 'e2e-admin-password';
+
+/**
+ * Logs in through the API and returns the session cookie's value and the CSRF token.
+ *
+ * @example const { token } = await loginSession(base, 'admin', E2E_ADMIN_PASSWORD);
+ */
+export async function loginSession(base: string, username = 'admin', password = E2E_ADMIN_PASSWORD): Promise<{ token: string; csrfToken: string }> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (res.status !== 200) throw new Error(`e2e: login of '${username}' failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('trellis_session='));
+  if (cookie === undefined) throw new Error('e2e: login set no session cookie');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { token: cookie.slice('trellis_session='.length).split(';')[0]!, csrfToken };
+}
+
+/**
+ * A browser context already logged in (as `admin` unless told otherwise): it logs in over
+ * HTTP and adds the session cookie, so the web app opens on its pages, not on the login page.
+ *
+ * @example page = await (await loginContext(browser, base, { locale: 'en-US' })).newPage();
+ */
+export async function loginContext(browser: Browser, base: string, options: BrowserContextOptions = {}, user: { username: string; password: string } = { username: 'admin', password: E2E_ADMIN_PASSWORD }): Promise<BrowserContext> {
+  const { token } = await loginSession(base, user.username, user.password);
+  const context = await browser.newContext(options);
+  await context.addCookies([{ name: 'trellis_session', value: token, url: base, httpOnly: true, sameSite: 'Lax' }]);
+  return context;
+}
+
 /** A Trellis server for one test file: PGlite in a temporary folder, serving the built web app. */
 export interface RunningTrellis {
   readonly store: Store;
   readonly server: FastifyInstance;
   /** `http://127.0.0.1:<port>` */
   readonly base: string;
+  /** `fetch` as the administrator (an API key as bearer token), for a test's own API calls. */
+  fetch(url: string, init?: RequestInit): Promise<Response>;
   /** Closes the server, then the store, then removes the folder. */
   close(): Promise<void>;
 }
 
 /**
  * Starts the server every end-to-end test drives: a fresh PGlite store in a temporary
- * folder named after `prefix`, the built web app, a free port on 127.0.0.1.
+ * folder named after `prefix`, the administrator `admin` ({@link E2E_ADMIN_PASSWORD}), the
+ * built web app, a free port on 127.0.0.1.
  *
  * @example const trellis = await startTrellis('trellis-e2e-designer-'); … await trellis.close();
  */
@@ -69,11 +102,19 @@ export async function startTrellis(prefix: string): Promise<RunningTrellis> {
   const dataDir = mkdtempSync(join(tmpdir(), prefix));
   const store = await openStore({ dataDir, catalog: fieldTypes });
   const server = await buildServer({ store, webRoot });
+  await ensureFirstAdmin(store, { password: E2E_ADMIN_PASSWORD });
+  const admin = await store.users.byUsername('admin');
+  const { secret } = await store.apiKeys.create(admin!.id, { name: 'e2e' }, { actor: 'e2e' });
   const base = await server.listen({ host: '127.0.0.1', port: 0 });
   return {
     store,
     server,
     base,
+    fetch(url: string, init: RequestInit = {}) {
+      const headers = new Headers(init.headers);
+      if (!headers.has('authorization')) headers.set('authorization', `Bearer ${secret}`);
+      return fetch(url, { ...init, headers });
+    },
     async close() {
       await server.close();
       await store.close();

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, startTrellis, type RunningTrellis } from './harness.js';
+import { ensureWebBuilt, launchBrowser, loginContext, startTrellis, type RunningTrellis } from './harness.js';
 import type { AppPackage } from '@trellis/schema';
 import type { Store } from '@trellis/store';
 
@@ -69,7 +69,7 @@ let browser: Browser;
 let page: Page;
 
 
-const records = async () => ((await (await fetch(`${base}/api/apps/visits/forms/visit/records`)).json()) as { items: { id: string; data: Record<string, unknown> }[] }).items;
+const records = async () => ((await (await trellis!.fetch(`${base}/api/apps/visits/forms/visit/records`)).json()) as { items: { id: string; data: Record<string, unknown> }[] }).items;
 const optionValues = (selector: string) => page.locator(`${selector} option`).evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value).filter((v) => v !== ''));
 
 describe('tabs, cascades and print in Chromium', () => {
@@ -77,10 +77,10 @@ describe('tabs, cascades and print in Chromium', () => {
     ensureWebBuilt();
     trellis = await startTrellis('trellis-e2e-layout-');
     ({ store, server, base } = trellis);
-    const imported = await fetch(`${base}/api/apps/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pkg) });
+    const imported = await trellis!.fetch(`${base}/api/apps/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pkg) });
     expect(imported.status, await imported.clone().text()).toBeLessThan(300);
     browser = await launchBrowser();
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const context = await loginContext(browser, base, { locale: 'en-US', viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(`${base}/`);
@@ -145,11 +145,11 @@ describe('tabs, cascades and print in Chromium', () => {
   });
 
   it('refuses a city the province does not allow and ignores input for the read-only field (server)', async () => {
-    const bad = await fetch(`${base}/api/apps/visits/forms/visit/records`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body: JSON.stringify({ data: { customer: 'X', summary: 's', province: 'zj', city: 'nj' } }) });
+    const bad = await trellis!.fetch(`${base}/api/apps/visits/forms/visit/records`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body: JSON.stringify({ data: { customer: 'X', summary: 's', province: 'zj', city: 'nj' } }) });
     expect(bad.status).toBe(400);
     const body = (await bad.json()) as { error: { details: { path: string; code: string }[] } };
     expect(body.error.details).toEqual([expect.objectContaining({ path: '/data/city', code: 'FIELD_NOT_A_CHOICE' })]);
-    const ok = await fetch(`${base}/api/apps/visits/forms/visit/records`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: { customer: '腾讯', summary: '首次拜访', province: 'zj', city: 'hz', code: 'HACKED' } }) });
+    const ok = await trellis!.fetch(`${base}/api/apps/visits/forms/visit/records`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: { customer: '腾讯', summary: '首次拜访', province: 'zj', city: 'hz', code: 'HACKED' } }) });
     expect(ok.status).toBe(201);
     expect(((await ok.json()) as { data: Record<string, unknown> }).data['code']).toBe('V-001');
   });
@@ -211,7 +211,7 @@ describe('tabs, cascades and print in Chromium', () => {
     await cascade.locator('tr[data-parent-choice="zj"]').getByLabel('Nanjing').check();
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('Draft saved.').waitFor();
-    const draft = (await (await fetch(`${base}/api/apps/visits/draft`)).json()) as { package: AppPackage };
+    const draft = (await (await trellis!.fetch(`${base}/api/apps/visits/draft`)).json()) as { package: AppPackage };
     const form = draft.package.forms[0]!;
     expect(form.layout![2]).toEqual({
       kind: 'tabs',

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, startTrellis, type RunningTrellis } from './harness.js';
+import { ensureWebBuilt, launchBrowser, loginContext, startTrellis, type RunningTrellis } from './harness.js';
 import type { AppPackage, FormDef } from '@trellis/schema';
 import { localize } from '@trellis/schema';
 import type { Store } from '@trellis/store';
@@ -40,9 +40,9 @@ describe('a public form in Chromium', () => {
     ensureWebBuilt();
     trellis = await startTrellis('trellis-e2e-public-');
     ({ store, server, base } = trellis);
-    const imported = await fetch(`${base}/api/apps/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pkg) });
+    const imported = await trellis!.fetch(`${base}/api/apps/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pkg) });
     expect(imported.status, await imported.clone().text()).toBeLessThan(300);
-    const created = await fetch(LINKS(), {
+    const created = await trellis!.fetch(LINKS(), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ fields: ['name', 'phone', 'email'], thankYou: { en: 'Thanks, we will call you soon.', 'zh-CN': '谢谢，我们会尽快联系您。' } }),
@@ -105,7 +105,7 @@ describe('a public form in Chromium', () => {
   });
 
   it('stored the record, created anonymously, as the API shows', async () => {
-    const res = await fetch(`${base}/api/apps/${pkg.app.key}/forms/customer/records?q=${encodeURIComponent(name)}`);
+    const res = await trellis!.fetch(`${base}/api/apps/${pkg.app.key}/forms/customer/records?q=${encodeURIComponent(name)}`);
     const { items } = (await res.json()) as { items: { createdBy: string | null; data: Record<string, unknown> }[] };
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ createdBy: null, data: { name, phone: '13800138000', industry: 'it' } });
@@ -121,7 +121,7 @@ describe('a public form in Chromium', () => {
   });
 
   it('switched off in the Share panel of the list, the page says "not available" and the API answers 404', async () => {
-    const staff = await (await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 860 } })).newPage();
+    const staff = await (await loginContext(browser, base, { locale: 'en-US', viewport: { width: 1280, height: 860 } })).newPage();
     staff.setDefaultTimeout(15_000);
     await staff.goto(`${base}/apps/${pkg.app.key}/forms/customer`);
     await staff.getByRole('button', { name: 'Share' }).click();
@@ -137,7 +137,7 @@ describe('a public form in Chromium', () => {
     await panel.getByLabel('Email', { exact: true }).uncheck();
     await panel.getByRole('button', { name: 'Create public link' }).click();
     await panel.getByRole('region', { name: 'Public link 2' }).waitFor();
-    const made = ((await (await fetch(LINKS())).json()) as { items: { id: string; onePerField: string | null; fields: string[] | null }[] }).items;
+    const made = ((await (await trellis!.fetch(LINKS())).json()) as { items: { id: string; onePerField: string | null; fields: string[] | null }[] }).items;
     expect(made).toHaveLength(2);
     expect(made[1]!.onePerField).toBe('phone');
     expect(made[1]!.fields).not.toContain('email');
@@ -150,7 +150,7 @@ describe('a public form in Chromium', () => {
     const gone = visitor.getByTestId('public-unavailable');
     await gone.waitFor();
     expect(await gone.innerText()).toContain('This form is not available');
-    const api = await fetch(`${base}/api/public/forms/${link.token}`);
+    const api = await trellis!.fetch(`${base}/api/public/forms/${link.token}`);
     expect(api.status).toBe(404);
     expect(((await api.json()) as { error: { code: string } }).error.code).toBe('PUBLIC_FORM_NOT_FOUND');
     await shot(visitor, '05-unavailable');

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, startTrellis, type RunningTrellis } from './harness.js';
+import { ensureWebBuilt, launchBrowser, loginContext, startTrellis, type RunningTrellis } from './harness.js';
 import type { Store } from '@trellis/store';
 import { crmPackage } from '@trellis/example-crm';
 
@@ -28,7 +28,7 @@ async function shot(name: string): Promise<void> {
 const drag = (source: Locator, target: Locator) => source.dragTo(target);
 const canvasKeys = () => page.locator('.designer-canvas [data-field-key]').evaluateAll((els) => els.map((e) => e.getAttribute('data-field-key')));
 const post = async (path: string, body: unknown) => {
-  const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await trellis!.fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   expect(res.status, await res.clone().text()).toBeLessThan(300);
   return res.json();
 };
@@ -44,7 +44,7 @@ describe('a form with a relation and a sub-table in Chromium', () => {
     const names = ['华为技术有限公司', 'Acme Trading', 'Acme Logistics', 'Globex'];
     for (const [i, name] of names.entries()) await post('/api/apps/crm/forms/customer/records', { data: { name, industry, phone: `1380000000${i}`, city: i === 1 ? 'Shanghai' : 'Beijing' } });
     browser = await launchBrowser();
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
+    const context = await loginContext(browser, base, { locale: 'en-US', viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(`${base}/`);
@@ -97,7 +97,7 @@ describe('a form with a relation and a sub-table in Chromium', () => {
     await dialog.getByText(/New tables: .*visit/).waitFor();
     await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
     await dialog.getByText(/Published as version 2\./).waitFor();
-    const live = await (await fetch(`${base}/api/apps/crm/package`)).json();
+    const live = await (await trellis!.fetch(`${base}/api/apps/crm/package`)).json();
     const visit = live.forms.find((f: { key: string }) => f.key === 'visit');
     expect(visit.fields.find((f: { key: string }) => f.key === 'customer')).toMatchObject({ type: 'relation', options: { form: 'customer', displayFields: ['city'] } });
     expect(visit.fields.find((f: { key: string }) => f.key === 'sessions')).toMatchObject({ type: 'subtable', options: { fields: [{ key: 'hours', type: 'number', required: true }] } });
@@ -140,7 +140,7 @@ describe('a form with a relation and a sub-table in Chromium', () => {
     expect(await row.innerText()).toContain('1 row');
     expect(await row.innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
     await shot('03-list');
-    const page1 = await (await fetch(`${base}/api/apps/crm/forms/visit/records`)).json();
+    const page1 = await (await trellis!.fetch(`${base}/api/apps/crm/forms/visit/records`)).json();
     const id = page1.items[0].data.customer;
     expect(page1.related.customer[id].title).toBe('Acme Trading');
     expect(page1.items[0].data.sessions).toEqual([{ id: expect.any(String), hours: 2 }]);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, startTrellis, type RunningTrellis } from './harness.js';
+import { ensureWebBuilt, launchBrowser, loginContext, startTrellis, type RunningTrellis } from './harness.js';
 import type { Store } from '@trellis/store';
 
 /**
@@ -35,7 +35,7 @@ describe('sub-tables in Chromium', () => {
     trellis = await startTrellis('trellis-e2e-subtable-');
     ({ store, server, base } = trellis);
     browser = await launchBrowser();
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
+    const context = await loginContext(browser, base, { locale: 'en-US', viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(`${base}/`);

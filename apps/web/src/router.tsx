@@ -14,31 +14,43 @@ import { DepartmentsPage } from './admin/departments-page.js';
 import { RolesPage } from './admin/roles-page.js';
 import { AuditPage } from './admin/audit-page.js';
 import { ApiKeysPage } from './admin/api-keys-page.js';
+import { RequireAuth } from './auth/require-auth.js';
+import { AccountPage } from './pages/account-page.js';
 
-/** The web app's routes; the server answers every non-API path with `index.html`, so deep links work. */
+/**
+ * The web app's routes; the server answers every non-API path with `index.html`, so deep
+ * links work. Every page but the public form (`/f/:token`) needs a login: an anonymous
+ * visitor sees the login page at the same address.
+ */
 export const router = createBrowserRouter([
-  { path: '/', element: <HomePage /> },
+  { path: '/f/:token', element: <PublicFormPage /> },
   {
-    path: '/apps/:app',
-    element: <AppLayout />,
+    element: <RequireAuth />,
     children: [
-      { index: true, element: <AppHomePage /> },
-      { path: 'forms/:form', element: <RecordListPage /> },
-      { path: 'forms/:form/new', element: <RecordFormPage /> },
-      { path: 'forms/:form/records/:id', element: <RecordFormPage /> },
-      { path: 'forms/:form/records/:id/print', element: <PrintPage /> },
-      { path: 'forms/:form/print', element: <PrintPage /> },
-      { path: 'roles', element: <RolesPage /> },
+      { path: '/', element: <HomePage /> },
+      { path: '/account', element: <AccountPage /> },
+      {
+        path: '/apps/:app',
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <AppHomePage /> },
+          { path: 'forms/:form', element: <RecordListPage /> },
+          { path: 'forms/:form/new', element: <RecordFormPage /> },
+          { path: 'forms/:form/records/:id', element: <RecordFormPage /> },
+          { path: 'forms/:form/records/:id/print', element: <PrintPage /> },
+          { path: 'forms/:form/print', element: <PrintPage /> },
+          { path: 'roles', element: <RolesPage /> },
+        ],
+      },
+      { path: '/apps/:app/design', element: <DesignerPage /> },
+      { path: '/apps/:app/design/:form', element: <DesignerPage /> },
+      { path: '/design/new', element: <NewAppPage /> },
+      { path: '/admin', element: <Navigate to="/admin/users" replace /> },
+      { path: '/admin/users', element: <UsersPage /> },
+      { path: '/admin/departments', element: <DepartmentsPage /> },
+      { path: '/admin/audit', element: <AuditPage /> },
+      { path: '/account/api-keys', element: <ApiKeysPage /> },
+      { path: '*', element: <NotFoundPage /> },
     ],
   },
-  { path: '/apps/:app/design', element: <DesignerPage /> },
-  { path: '/apps/:app/design/:form', element: <DesignerPage /> },
-  { path: '/design/new', element: <NewAppPage /> },
-  { path: '/admin', element: <Navigate to="/admin/users" replace /> },
-  { path: '/admin/users', element: <UsersPage /> },
-  { path: '/admin/departments', element: <DepartmentsPage /> },
-  { path: '/admin/audit', element: <AuditPage /> },
-  { path: '/account/api-keys', element: <ApiKeysPage /> },
-  { path: '/f/:token', element: <PublicFormPage /> },
-  { path: '*', element: <NotFoundPage /> },
 ]);

@@ -20,7 +20,7 @@ export interface ImportResult {
 export interface ImportOptions {
   /** Return the plan without changing anything. */
   readonly dryRun?: boolean;
-  /** Who imports (audit `who`); null until login exists. */
+  /** Who imports (audit `who`): the user id, or another actor name such as `cli`. */
   readonly actor?: string | null;
   /** The client's address (audit). */
   readonly ip?: string | null;

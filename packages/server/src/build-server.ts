@@ -12,10 +12,15 @@ import { registerPublicLinkRoutes } from './public-forms/public-link-routes.js';
 import { DraftRepository } from '@trellis/store';
 import { registerDraftRoutes } from './drafts/draft-routes.js';
 import { registerFileRoutes, type FilesOptions } from './files/file-routes.js';
-import type { PermissionOptions } from './permissions/app-permissions.js';
 import { RequestPermissions } from './permissions/request-permissions.js';
 import { registerOrgRoutes } from './permissions/org-routes.js';
 import { registerRoleRoutes } from './permissions/role-routes.js';
+import { registerAuth } from './auth/auth-hook.js';
+import { resolveAuthOptions, type AuthOptions } from './auth/auth-options.js';
+import { registerAuthRoutes } from './auth/auth-routes.js';
+import { registerUserRoutes } from './auth/user-routes.js';
+import { registerApiKeyRoutes } from './auth/api-key-routes.js';
+import { registerAuditRoutes } from './auth/audit-routes.js';
 
 /** Options of {@link buildServer}. */
 export interface ServerOptions extends HttpAppOptions {
@@ -25,17 +30,15 @@ export interface ServerOptions extends HttpAppOptions {
   readonly publicForms?: PublicFormsOptions;
   /** Uploads: the server-wide size cap (at most and by default 50 MiB). */
   readonly files?: FilesOptions;
-  /**
-   * Permission enforcement. `enforce: false` gives anonymous requests (no `request.actor`)
-   * every right — only for a single-user local setup without login. Default: enforced, and an
-   * anonymous caller holds no right (a logged-in user always gets exactly their roles' rights).
-   */
-  readonly permissions?: PermissionOptions;
+  /** Sessions, login limits and the clock of authentication (defaults: 8 h idle, 7 days absolute, 10 logins a minute, lock after 5 failures for 15 min). */
+  readonly auth?: AuthOptions;
 }
 
 /**
- * Builds the Trellis API server: health, OpenAPI (`/api/openapi.json`, `/api/docs`), app
- * import/export, records, and (with `webRoot`) the web app. Not yet listening: call
+ * Builds the Trellis API server: health, OpenAPI (`/api/openapi.json`, `/api/docs`),
+ * authentication (every other `/api` route needs a session cookie or an API key; see
+ * docs/reference/auth.md), accounts, API keys, the audit log, app import/export, records,
+ * and (with `webRoot`) the web app. Not yet listening: call
  * `listen()`, or `inject()` in tests. Closing the server does not close the store.
  *
  * @example
@@ -45,8 +48,14 @@ export interface ServerOptions extends HttpAppOptions {
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { store } = options;
   const resolver = new FormResolver(store);
-  const permissions = new RequestPermissions(store, resolver, options.permissions);
+  const auth = resolveAuthOptions(options.auth);
+  const permissions = new RequestPermissions(store, resolver);
   return createHttpApp(options, async (app) => {
+    await registerAuth(app, store, auth);
+    registerAuthRoutes(app, store, auth);
+    registerUserRoutes(app, store, auth);
+    registerApiKeyRoutes(app, store, auth);
+    registerAuditRoutes(app, store);
     registerAppRoutes(app, store, resolver, permissions);
     registerRecordRoutes(app, store, resolver, permissions);
     registerRelationRoutes(app, store, resolver, permissions);

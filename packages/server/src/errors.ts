@@ -94,6 +94,46 @@ export const ServerErrors = defineErrors({
     status: 403,
     description: 'A role change would grant a right the caller does not hold themselves (an action, wider rows, a field access, or `design`); nobody can grant what they do not hold. `details` names each.',
   },
+  AUTH_REQUIRED: {
+    status: 401,
+    description: 'The request needs a logged-in user: a session cookie (`POST /api/auth/login`) or `Authorization: Bearer <API key>`. A session that expired, was logged out, or whose user was suspended or changed password answers this too.',
+  },
+  AUTH_INVALID_CREDENTIALS: {
+    status: 401,
+    description: 'Login failed: unknown username, wrong password or an account that may not log in (one answer for all, so accounts cannot be probed).',
+  },
+  AUTH_LOCKED: {
+    status: 423,
+    description: 'The account is locked for a while after too many consecutive failed logins; `Retry-After` says how many seconds remain.',
+  },
+  AUTH_RATE_LIMITED: {
+    status: 429,
+    description: 'Too many login attempts for this username from this address in the current window; `Retry-After` says how many seconds to wait.',
+  },
+  CSRF_INVALID: {
+    status: 403,
+    description: 'A state-changing request (POST, PUT, PATCH, DELETE) authenticated by the session cookie lacks the header `x-csrf-token` with the token of the session (from login or `GET /api/auth/me`).',
+  },
+  AUTH_SESSION_REQUIRED: {
+    status: 403,
+    description: 'This route manages accounts, API keys or the audit log and takes a logged-in browser session only, never an API key.',
+  },
+  AUTH_ADMIN_REQUIRED: {
+    status: 403,
+    description: 'Only a system administrator may use this route (users, audit log search and export).',
+  },
+  AUTH_PASSWORD_WEAK: {
+    status: 400,
+    description: 'The new password breaks the password policy (at least 8 characters, at most 256); `details` names the field.',
+  },
+  AUTH_PASSWORD_WRONG: {
+    status: 400,
+    description: 'Changing the password: the current password given is not the account\'s password; nothing was changed.',
+  },
+  USER_SELF_LOCKOUT: {
+    status: 400,
+    description: 'An administrator tried to suspend their own account or take away their own administrator right; ask another administrator.',
+  },
   SERVER_INTERNAL: {
     status: 500,
     description: 'An unexpected failure inside the server; the log holds the cause, the response never does.',

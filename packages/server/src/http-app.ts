@@ -57,6 +57,7 @@ export async function createHttpApp(
     {
       schema: {
         tags: ['system'],
+        security: [],
         summary: 'Liveness: answers 200 while the server runs',
         response: {
           200: {

@@ -27,6 +27,7 @@ export { claimValue, shownFieldKeys, publicFormDef } from './public-forms/public
 export { registerFileRoutes, type FilesOptions } from './files/file-routes.js';
 export { canReadFile } from './files/file-access.js';
 export { contentDisposition } from './files/content-disposition.js';
+export * from './auth/index.js';
 export type { FastifyInstance } from 'fastify';
 export { computePermissions, resolveAppPermissions, userContext, type AppPermissions, type FormAccess, type RowScope, type PermissionOptions } from './permissions/app-permissions.js';
 export { RequestPermissions, assertWritable, permissionDenied, storeScope, type FormGrant } from './permissions/request-permissions.js';

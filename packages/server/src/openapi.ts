@@ -30,7 +30,22 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'apps', description: 'App packages: import (install or upgrade), list, export' },
         { name: 'records', description: 'Records of a form: list, create, read, update, delete, restore, history' },
         { name: 'drafts', description: 'The form designer: draft app packages (revision-checked saves), publish plan, publish' },
+        { name: 'auth', description: 'Login, logout, the current user, password change, your API keys' },
+        { name: 'users', description: 'User accounts (administrators)' },
+        { name: 'audit', description: 'The audit log: search and CSV export (administrators)' },
       ],
+      components: {
+        securitySchemes: {
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'trellis_session',
+            description: 'The session cookie set by `POST /api/auth/login`. POST/PUT/PATCH/DELETE also need the header `x-csrf-token`.',
+          },
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API key (`trk_…`) from `POST /api/auth/api-keys`; no CSRF header needed.' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
     },
   });
   await app.register(swaggerUi, { routePrefix: OPENAPI_UI_PATH });

@@ -101,7 +101,7 @@ export const auditEntrySchema = {
   properties: {
     id: { type: 'integer' },
     at: { type: 'string', format: 'date-time' },
-    actor: nullableString('Who (null until login exists)'),
+    actor: nullableString('Who: the user id (null for anonymous public-form submissions and the system)'),
     action: { type: 'string', enum: ['publish', 'create', 'update', 'delete', 'restore'] },
     app: { type: 'string' },
     form: nullableString('Form key'),

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldTypes } from '@trellis/forms';
 import { DIALECTS, openTestStore, type DialectName, type Store } from '@trellis/store';
-import { buildServer, canReadFile, contentDisposition, FormResolver, type FastifyInstance } from '../src/index.js';
+import { canReadFile, contentDisposition, FormResolver, type FastifyInstance } from '../src/index.js';
+import { login, openServer, withSession } from './fixtures.js';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(200)]);
 const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>');
@@ -43,15 +44,23 @@ const RECORDS = '/api/apps/docs/forms/contract/records';
 const uploadUrl = (field: string) => `/api/apps/docs/forms/contract/fields/${field}/files`;
 
 async function open(dialect: DialectName) {
-  const store = await openTestStore(dialect, fieldTypes);
-  const app = await buildServer({ store, publicForms: { rateLimit: { max: 3, windowMs: 60_000 } }, permissions: { enforce: false } });
-  const res = await app.inject({ method: 'POST', url: '/api/apps/import', payload: filesPackage() });
+  const ctx = await openServer(dialect, { publicForms: { rateLimit: { max: 3, windowMs: 60_000 } } });
+  const res = await ctx.app.inject({ method: 'POST', url: '/api/apps/import', payload: filesPackage() });
   expect(res.statusCode, res.body).toBe(201);
-  return { store, app, close: async () => { await app.close(); await store.close(); } };
+  return ctx;
 }
 
 describe.each(DIALECTS)('files API on %s', (dialect) => {
-  let ctx: { store: Store; app: FastifyInstance; close(): Promise<void> };
+  let ctx: Awaited<ReturnType<typeof openServer>>;
+  let readerApp: FastifyInstance | undefined;
+  /** Another administrator than the uploader (the admin of `ctx.app`). */
+  const reader = async () => {
+    if (readerApp === undefined) {
+      await ctx.app.inject({ method: 'POST', url: '/api/users', payload: { username: 'reader', displayName: 'Reader', password: 'reader-password', isAdmin: true } });
+      readerApp = withSession(ctx.anonymous, await login(ctx.anonymous, 'reader', 'reader-password'));
+    }
+    return readerApp;
+  };
   const upload = (field: string, name: string, type: string, content: Buffer, url = uploadUrl(field)) =>
     ctx.app.inject({ method: 'POST', url, ...multipart(name, type, content) });
   const fileCount = async () => Number((await ctx.store.db.selectFrom('trellis.files' as never).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow() as { n: unknown }).n);
@@ -67,8 +76,9 @@ describe.each(DIALECTS)('files API on %s', (dialect) => {
     const ref = up.json();
     expect(ref).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: '合同 v2.txt', size: Buffer.byteLength('第一版'), type: 'text/plain' });
 
-    // unattached: nobody anonymous may read it
-    expect((await ctx.app.inject(`/api/files/${ref.id}`)).statusCode).toBe(404);
+    // unattached: nobody anonymous may read it, nor another user than the uploader
+    expect((await ctx.anonymous.inject(`/api/files/${ref.id}`)).statusCode).toBe(401);
+    expect((await (await reader()).inject(`/api/files/${ref.id}`)).statusCode).toBe(404);
 
     const created = await ctx.app.inject({ method: 'POST', url: RECORDS, payload: { data: { title: 'A', files: [ref] } } });
     expect(created.statusCode, created.body).toBe(201);
@@ -169,7 +179,7 @@ describe.each(DIALECTS)('files API on %s', (dialect) => {
     expect((await ctx.app.inject(`/api/files/${a.id}`)).statusCode).toBe(200);
     const patched = await ctx.app.inject({ method: 'PATCH', url: `${RECORDS}/${rec.id}`, payload: { version: rec.version, data: { files: [b] } } });
     expect(patched.statusCode, patched.body).toBe(200);
-    expect((await ctx.app.inject(`/api/files/${a.id}`)).statusCode).toBe(404);
+    expect((await (await reader()).inject(`/api/files/${a.id}`)).statusCode).toBe(404);
     expect((await ctx.app.inject(`/api/files/${b.id}`)).statusCode).toBe(200);
     await ctx.app.inject({ method: 'DELETE', url: `${RECORDS}/${rec.id}` });
     const gone = await ctx.app.inject(`/api/files/${b.id}`);

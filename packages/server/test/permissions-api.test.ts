@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldTypes } from '@trellis/forms';
 import { DIALECTS, openTestStore, type Store } from '@trellis/store';
 import { buildServer, type FastifyInstance } from '../src/index.js';
-import { as, insertUser, registerTestActor } from './test-actor.js';
+import { insertUser, TestCredentials } from './test-actor.js';
 
 const own = { '==': [{ var: 'owner_id' }, { var: '$user.id' }] };
 const managed = { in: [{ var: 'dept_id' }, { var: '$user.managedDeptTree' }] };
@@ -72,20 +72,21 @@ for (const dialect of DIALECTS) {
   describe(`permissions through the HTTP API on ${dialect}`, () => {
     let store: Store;
     let app: FastifyInstance;
+    let creds: TestCredentials;
     const u: Record<string, string> = {};
     const d: Record<string, string> = {};
     const rec: Record<string, { id: string; version: number }> = {};
     let roles: Record<string, { id: string; version: number }> = {};
 
     const call = async (user: string | null, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown, keyActions?: readonly any[]) => {
-      const res = await app.inject({ method, url, ...(payload !== undefined ? { payload: payload as object } : {}), headers: user === null ? {} : as(user, keyActions) });
+      const res = await app.inject({ method, url, ...(payload !== undefined ? { payload: payload as object } : {}), headers: user === null ? {} : await creds.headers(user, keyActions) });
       return { status: res.statusCode, body: res.body === '' ? null : res.json(), raw: res.body };
     };
 
     beforeAll(async () => {
       store = await openTestStore(dialect, fieldTypes);
       app = await buildServer({ store });
-      registerTestActor(app, store);
+      creds = new TestCredentials(store);
       for (const name of ['rep1', 'rep2', 'mgr', 'director', 'designer', 'outsider']) u[name] = await insertUser(store, name);
       u['admin'] = await insertUser(store, 'admin', { isAdmin: true });
 
@@ -326,20 +327,20 @@ for (const dialect of DIALECTS) {
         Buffer.from('the offer'),
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
-      const up = await app.inject({ method: 'POST', url: '/api/apps/sales/forms/deal/fields/files/files', payload: body, headers: { ...as(u['rep1']!), 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      const up = await app.inject({ method: 'POST', url: '/api/apps/sales/forms/deal/fields/files/files', payload: body, headers: { ...(await creds.headers(u['rep1']!)), 'content-type': `multipart/form-data; boundary=${boundary}` } });
       expect(up.statusCode, up.body).toBe(201);
       const ref = up.json();
       const attached = await call(u['rep1']!, 'PATCH', `/api/apps/sales/forms/deal/records/${rec['deal1']!.id}`, { version: rec['deal1']!.version, data: { files: [ref] } });
       expect(attached.status, attached.raw).toBe(200);
       rec['deal1']!.version = attached.body.version;
-      const get = async (user: string | null) => (await app.inject({ method: 'GET', url: `/api/files/${ref.id}`, headers: user === null ? {} : as(user) })).statusCode;
+      const get = async (user: string | null) => (await app.inject({ method: 'GET', url: `/api/files/${ref.id}`, headers: user === null ? {} : await creds.headers(user) })).statusCode;
       expect(await get(u['rep1']!)).toBe(200);
       expect(await get(u['director']!)).toBe(200);
       expect(await get(u['rep2']!)).toBe(404); // the deal is outside rep2's scope
       expect(await get(u['mgr']!)).toBe(404); // no right on deals
       expect(await get(null)).toBe(404);
       // the manager cannot upload to a form they hold no right on
-      const mgrUp = await app.inject({ method: 'POST', url: '/api/apps/sales/forms/deal/fields/files/files', payload: body, headers: { ...as(u['mgr']!), 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      const mgrUp = await app.inject({ method: 'POST', url: '/api/apps/sales/forms/deal/fields/files/files', payload: body, headers: { ...(await creds.headers(u['mgr']!)), 'content-type': `multipart/form-data; boundary=${boundary}` } });
       expect(mgrUp.statusCode).toBe(404);
     });
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldTypes } from '@trellis/forms';
 import { DIALECTS, openTestStore, type DialectName, type Store } from '@trellis/store';
-import { buildServer, type FastifyInstance, type PublicFormsOptions } from '../src/index.js';
+import { buildServer, ensureFirstAdmin, type FastifyInstance, type PublicFormsOptions } from '../src/index.js';
+import { ADMIN_PASSWORD, login, openServer, withSession } from './fixtures.js';
 import { RECORDS, salesPackage } from './fixtures.js';
 
 const LINKS = '/api/apps/sales/forms/customer/public-links';
@@ -20,11 +21,10 @@ function packageWithLayout(): any {
 }
 
 async function open(dialect: DialectName, publicForms: PublicFormsOptions = {}): Promise<{ store: Store; app: FastifyInstance; close(): Promise<void> }> {
-  const store = await openTestStore(dialect, fieldTypes);
-  const app = await buildServer({ store, publicForms, permissions: { enforce: false } });
-  const res = await app.inject({ method: 'POST', url: '/api/apps/import', payload: packageWithLayout() });
+  const ctx = await openServer(dialect, { publicForms });
+  const res = await ctx.app.inject({ method: 'POST', url: '/api/apps/import', payload: packageWithLayout() });
   expect(res.statusCode, res.body).toBe(201);
-  return { store, app, close: async () => { await app.close(); await store.close(); } };
+  return ctx;
 }
 
 describe.each(DIALECTS)('public forms on %s', (dialect) => {
@@ -230,8 +230,10 @@ describe('public form rate limit across server processes (PostgreSQL)', () => {
     const stores = [await openStore({ databaseUrl: url, catalog: fieldTypes, poolSize: 2 }), await openStore({ databaseUrl: url, catalog: fieldTypes, poolSize: 2 })];
     const apps = [await buildServer({ store: stores[0]!, publicForms: { rateLimit: { max: 2, windowMs: 60_000 } }, permissions: { enforce: false } }), await buildServer({ store: stores[1]!, publicForms: { rateLimit: { max: 2, windowMs: 60_000 } }, permissions: { enforce: false } })];
     try {
-      expect((await apps[0]!.inject({ method: 'POST', url: '/api/apps/import', payload: packageWithLayout() })).statusCode).toBe(201);
-      const link = (await apps[0]!.inject({ method: 'POST', url: LINKS, payload: {} })).json();
+      await ensureFirstAdmin(stores[0]!, { password: ADMIN_PASSWORD });
+      const admin = withSession(apps[0]!, await login(apps[0]!, 'admin', ADMIN_PASSWORD));
+      expect((await admin.inject({ method: 'POST', url: '/api/apps/import', payload: packageWithLayout() })).statusCode).toBe(201);
+      const link = (await admin.inject({ method: 'POST', url: LINKS, payload: {} })).json();
       const post = (i: number, name: string) => apps[i]!.inject({ method: 'POST', url: `${pub(link.token)}/submissions`, payload: { data: { name } }, remoteAddress: '198.51.100.9' });
       expect([(await post(0, 'a')).statusCode, (await post(1, 'b')).statusCode, (await post(0, 'c')).statusCode, (await post(1, 'd')).statusCode]).toEqual([201, 201, 429, 429]);
     } finally {

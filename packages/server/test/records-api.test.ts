@@ -20,7 +20,7 @@ describe.each(DIALECTS)('record routes on %s', (dialect) => {
     const res = await create({ name: '  华为  ', employees: '1,200', tier: 'gold', since: '2020-05-01', active: true });
     expect(res.statusCode).toBe(201);
     const record = res.json();
-    expect(record).toMatchObject({ version: 1, deletedAt: null, createdBy: null });
+    expect(record).toMatchObject({ version: 1, deletedAt: null, createdBy: ctx.admin.userId });
     expect(record.data).toEqual({ name: '华为', phone: null, employees: 1200, tier: 'gold', since: '2020-05-01', active: true });
     const read = await ctx.app.inject(`${RECORDS}/${record.id}`);
     expect(read.statusCode).toBe(200);
@@ -96,7 +96,7 @@ describe.each(DIALECTS)('record routes on %s', (dialect) => {
 
     const history = (await ctx.app.inject(`${RECORDS}/${id}/history`)).json();
     expect(history.items.map((e: { action: string }) => e.action)).toEqual(['restore', 'delete', 'create']);
-    expect(history.items[2]).toMatchObject({ actor: null, before: null, after: { id, data: { name: 'Recyclable' } } });
+    expect(history.items[2]).toMatchObject({ actor: ctx.admin.userId, before: null, after: { id, data: { name: 'Recyclable' } } });
   });
 
   it('answers 404 for an unknown record, form or restore of a live record', async () => {

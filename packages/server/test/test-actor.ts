@@ -1,17 +1,7 @@
 import type { PermissionAction } from '@trellis/schema';
 import type { Store } from '@trellis/store';
-import type { Actor, FastifyInstance } from '../src/index.js';
 
-/**
- * Test-only stand-in for login (the identity issue's session hook is not on this branch):
- * a request names the user it acts as in `x-test-user` (a user id); `x-test-key-actions`
- * (comma-separated) makes it an API key of that user narrowed to those actions. No header:
- * anonymous. The actor is read from the database on every request, like the real hook does.
- */
-export const TEST_USER_HEADER = 'x-test-user';
-export const TEST_KEY_ACTIONS_HEADER = 'x-test-key-actions';
-
-/** Inserts a user directly into `trellis.users`; returns its id. */
+/** Inserts a user directly into `trellis.users` (no password: tests act through sessions); returns its id. */
 export async function insertUser(store: Store, username: string, options: { isAdmin?: boolean } = {}): Promise<string> {
   const row = await store.db
     .insertInto('trellis.users')
@@ -21,40 +11,38 @@ export async function insertUser(store: Store, username: string, options: { isAd
   return row.id;
 }
 
-/** The actor of a user as the session hook would build it (departments and trees read fresh). */
-export async function loadTestActor(store: Store, userId: string, keyActions?: readonly PermissionAction[]): Promise<Actor | null> {
-  const user = await store.db.selectFrom('trellis.users').selectAll().where('id', '=', userId).executeTakeFirst();
-  if (user === undefined || user.status !== 'active') return null;
-  const org = await store.departments.actorOrg(userId);
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    isAdmin: user.is_admin,
-    locale: user.locale,
-    deptIds: org.deptIds,
-    deptTree: org.deptTree,
-    managedDeptTree: org.managedDeptTree,
-    via: keyActions === undefined ? 'session' : 'apiKey',
-    ...(keyActions === undefined ? {} : { apiKey: { id: 'test-key', apps: null, actions: keyActions } }),
-  };
-}
-
 /**
- * Registers the test actor hook on a built server (before its first request).
+ * Real credentials for tests that act as many users: a session (cookie and CSRF header) per
+ * user, or an API key of the user narrowed to some actions (a bearer token), created once
+ * through the store and reused. The server authenticates them exactly as it does any request.
  *
- * @example registerTestActor(app, store); await app.inject({ url, headers: { [TEST_USER_HEADER]: repId } });
+ * @example const creds = new TestCredentials(store); await app.inject({ url, headers: await creds.headers(repId) });
  */
-export function registerTestActor(app: FastifyInstance, store: Store): void {
-  app.addHook('onRequest', async (request) => {
-    const user = request.headers[TEST_USER_HEADER];
-    if (typeof user !== 'string' || user === '') return;
-    const actions = request.headers[TEST_KEY_ACTIONS_HEADER];
-    request.actor = await loadTestActor(store, user, typeof actions === 'string' ? (actions.split(',').filter(Boolean) as PermissionAction[]) : undefined);
-  });
-}
+export class TestCredentials {
+  readonly #store: Store;
+  readonly #cache = new Map<string, Promise<Record<string, string>>>();
 
-/** Headers that make a request act as `userId` (optionally as an API key narrowed to `keyActions`). */
-export function as(userId: string, keyActions?: readonly PermissionAction[]): Record<string, string> {
-  return { [TEST_USER_HEADER]: userId, ...(keyActions === undefined ? {} : { [TEST_KEY_ACTIONS_HEADER]: keyActions.join(',') }) };
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  /** Headers that make a request act as `userId`, or as an API key of theirs narrowed to `keyActions`. */
+  headers(userId: string, keyActions?: readonly PermissionAction[]): Promise<Record<string, string>> {
+    const cacheKey = `${userId}|${keyActions?.join(',') ?? ''}`;
+    let headers = this.#cache.get(cacheKey);
+    if (headers === undefined) {
+      headers = this.#create(userId, keyActions);
+      this.#cache.set(cacheKey, headers);
+    }
+    return headers;
+  }
+
+  async #create(userId: string, keyActions?: readonly PermissionAction[]): Promise<Record<string, string>> {
+    if (keyActions !== undefined) {
+      const { secret } = await this.#store.apiKeys.create(userId, { name: `test ${keyActions.join(',')}`, actions: keyActions }, { actor: userId });
+      return { authorization: `Bearer ${secret}` };
+    }
+    const session = await this.#store.sessions.create(userId, { actor: userId });
+    return { cookie: `trellis_session=${session.token}`, 'x-csrf-token': session.csrfToken };
+  }
 }

@@ -51,6 +51,16 @@ export const StoreErrors = defineErrors({
   },
   FILE_NOT_FOUND: { status: 404, description: 'No file with this id exists, or the caller may not read it (the same answer, so ids cannot be probed).' },
   FILE_TOO_LARGE: { status: 413, description: "An upload is larger than the field's `maxSize` (or the server's cap); nothing was stored." },
+  USER_NOT_FOUND: { status: 404, description: 'No user account with this id exists.' },
+  USER_USERNAME_TAKEN: {
+    status: 409,
+    description: 'Another account already uses this username (usernames are unique regardless of case); nothing was written.',
+  },
+  USER_VERSION_CONFLICT: {
+    status: 409,
+    description: 'The user account was changed by someone else since it was read (its `version` moved on); reload it and apply the change again.',
+  },
+  API_KEY_NOT_FOUND: { status: 404, description: 'The caller has no API key with this id (keys of other users are not found either).' },
   RECORD_VERSION_CONFLICT: {
     status: 409,
     description: 'The record was changed by someone else since it was read; nothing was written.',

@@ -52,5 +52,26 @@ export { FileRepository, cleanFileName, HEAD_BYTES, UNATTACHED_FILE_TTL_MS, type
 export { DiskBlobStore, type FileBlobStore } from './files/blob-store.js';
 export { type FileField } from './files/file-fields.js';
 export { type FilesDatabase, type FilesTable } from './files/file-tables.js';
-export { DepartmentRepository, descendantsOf, ancestorsOf, type Department, type DepartmentUpdate, type UserDepartments, type ActorOrg } from './org/department-repository.js';
+export { DepartmentRepository, descendantsOf, ancestorsOf, type Department, type DepartmentUpdate, type UserDepartments } from './org/department-repository.js';
 export { RoleRepository, seedRoles, type Role, type RoleMember, type RoleUpdate, type HeldRole } from './org/role-repository.js';
+export {
+  UserRepository,
+  DEFAULT_LOCKOUT,
+  type StoredUser,
+  type UserCredentials,
+  type NewUser,
+  type UserPatch,
+  type LockoutPolicy,
+} from './identity/user-repository.js';
+export {
+  SessionRepository,
+  sha256Hex,
+  DEFAULT_SESSION_IDLE_MS,
+  DEFAULT_SESSION_ABSOLUTE_MS,
+  SESSION_TOUCH_MS,
+  type NewSession,
+  type ResolvedSession,
+  type SessionTiming,
+} from './identity/session-repository.js';
+export { ApiKeyRepository, API_KEY_PREFIX, type ApiKey, type NewApiKey } from './identity/api-key-repository.js';
+export { loadActorOrg, orgSelection, orgOfRow, type ActorOrg, type ActorUser } from './identity/actor-org.js';

@@ -14,6 +14,9 @@ import { assertTimeZone, DEFAULT_TIME_ZONE, type OwnerPolicy } from './records/s
 import { DiskBlobStore, type FileBlobStore } from './files/blob-store.js';
 import { FileFieldIndex } from './files/file-fields.js';
 import { FileRepository } from './files/file-repository.js';
+import { UserRepository } from './identity/user-repository.js';
+import { SessionRepository } from './identity/session-repository.js';
+import { ApiKeyRepository } from './identity/api-key-repository.js';
 import { resolveFilesDir } from './files/files-dir.js';
 import { DepartmentRepository } from './org/department-repository.js';
 import { RoleRepository } from './org/role-repository.js';
@@ -56,7 +59,7 @@ export interface StoreOptions {
 
 /** Audit log access. */
 export interface AuditReader {
-  /** Audit entries of an app (optionally one form or record), newest first. */
+  /** Audit entries, newest first: of an app (optionally one form or record), or across the log with the admin filters. */
   list(query: AuditQuery): Promise<AuditEntry[]>;
 }
 
@@ -77,6 +80,12 @@ export interface Store {
   readonly departments: DepartmentRepository;
   /** Roles of apps and their members. */
   readonly roles: RoleRepository;
+  /** Local user accounts: create, search, update with `version`, passwords and lockout. */
+  readonly users: UserRepository;
+  /** Browser sessions (stored hashed, idle and absolute expiry). */
+  readonly sessions: SessionRepository;
+  /** Integrators' API keys (stored hashed, scoped, revocable). */
+  readonly apiKeys: ApiKeyRepository;
   /** The kysely handle, for engines that join the store's transactions (system tables typed; app tables via `Kysely<any>`). */
   readonly db: Kysely<SystemDatabase>;
   /** On PostgreSQL, the `pg` pool (for benchmarks and diagnostics). */
@@ -136,6 +145,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     roles: new RoleRepository(db),
     audit: { list: (query) => listAudit(db, query) },
     rateLimits: new RateLimitRepository(db),
+    users: new UserRepository(db),
+    sessions: new SessionRepository(db, database.pool),
+    apiKeys: new ApiKeyRepository(db, database.pool),
     migrate,
     async close() {
       if (closed) return;

@@ -15,6 +15,15 @@ function capture(): CliIo & { lines: string[] } {
 
 let dir: string;
 let running: RunningServer | undefined;
+const ADMIN_PASSWORD = 'start-test-password';
+
+/** Logs in as the administrator and returns a `fetch` that sends the session cookie. */
+async function adminFetch(url: string): Promise<(path: string) => Promise<Response>> {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+  expect(res.status).toBe(200);
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  return (path) => fetch(`${url}${path}`, { headers: { cookie } });
+}
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'trellis-start-'));
 });
@@ -28,26 +37,29 @@ describe('trellis start', () => {
   it('serves the API on a random port, installs the CRM with demo records on first start only, and prints the URL', async () => {
     const dataDir = join(dir, 'data');
     const io = capture();
-    running = await startCommand({ port: 0, host: '127.0.0.1', dataDir }, io, { logLevel: 'silent', webRoot: pathToFileURL(join(dir, 'no-web/')) });
+    running = await startCommand({ port: 0, host: '127.0.0.1', dataDir }, io, { logLevel: 'silent', webRoot: pathToFileURL(join(dir, 'no-web/')), adminPassword: ADMIN_PASSWORD });
     expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(io.lines.join('\n')).toContain("created the administrator 'admin' with the password from TRELLIS_ADMIN_PASSWORD");
+    expect((await fetch(`${running.url}/api/apps`)).status).toBe(401);
+    let get = await adminFetch(running.url);
     expect(io.lines.join('\n')).toContain(`Trellis is running at ${running.url}`);
     expect(io.lines.join('\n')).toContain('web app is not built');
 
     const health = await fetch(`${running.url}/api/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok' });
-    const apps = (await (await fetch(`${running.url}/api/apps`)).json()) as { items: { key: string }[] };
+    const apps = (await (await get('/api/apps')).json()) as { items: { key: string }[] };
     expect(apps.items.map((a) => a.key)).toEqual([crmPackage.app.key]);
     const first = crmPackage.forms[0]!.key;
-    const page = (await (await fetch(`${running.url}/api/apps/${crmPackage.app.key}/forms/${first}/records?limit=1`)).json()) as { total: number };
+    const page = (await (await get(`/api/apps/${crmPackage.app.key}/forms/${first}/records?limit=1`)).json()) as { total: number };
     expect(page.total).toBeGreaterThan(0);
     expect(io.lines.join('\n')).not.toMatch(/refused/);
     // the demo contacts name their customer; data linkage filled the relation, and the customer rolls them up
     type Page = { items: { data: Record<string, unknown> }[]; related?: Record<string, Record<string, { title: string | null }>> };
-    const contacts = (await (await fetch(`${running.url}/api/apps/${crmPackage.app.key}/forms/contact/records?limit=5`)).json()) as Page;
+    const contacts = (await (await get(`/api/apps/${crmPackage.app.key}/forms/contact/records?limit=5`)).json()) as Page;
     expect(contacts.items.length).toBeGreaterThan(0);
     for (const c of contacts.items) expect(contacts.related?.['customer']?.[String(c.data['customer'])]?.title).toBe(c.data['customer_name']);
-    const customers = (await (await fetch(`${running.url}/api/apps/${crmPackage.app.key}/forms/customer/records?limit=20`)).json()) as Page;
+    const customers = (await (await get(`/api/apps/${crmPackage.app.key}/forms/customer/records?limit=20`)).json()) as Page;
     expect(customers.items.every((c) => typeof c.data['contact_count'] === 'number' && typeof c.data['won_amount'] === 'number')).toBe(true);
     expect(customers.items.some((c) => (c.data['contact_count'] as number) > 0)).toBe(true);
     await running.stop();
@@ -55,7 +67,8 @@ describe('trellis start', () => {
     const again = capture();
     running = await startCommand({ port: 0, host: '127.0.0.1', dataDir }, again, { logLevel: 'silent' });
     expect(again.lines.join('\n')).not.toContain('First start');
-    const reopened = (await (await fetch(`${running.url}/api/apps/${crmPackage.app.key}/forms/${first}/records?limit=1`)).json()) as { total: number };
+    get = await adminFetch(running.url);
+    const reopened = (await (await get(`/api/apps/${crmPackage.app.key}/forms/${first}/records?limit=1`)).json()) as { total: number };
     expect(reopened.total).toBe(page.total);
   }, 120_000);
 
@@ -71,7 +84,21 @@ describe('trellis start', () => {
     const res = await fetch(`${running.url}/apps/crm`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Trellis web');
-    expect((await fetch(`${running.url}/api/nope`)).status).toBe(404);
+    expect((await fetch(`${running.url}/api/nope`)).status).toBe(401);
+  });
+
+  it('creates the administrator once with a generated password printed once', async () => {
+    const dataDir = join(dir, 'data');
+    const first = capture();
+    running = await startCommand({ port: 0, host: '127.0.0.1', dataDir }, first, { logLevel: 'silent', seed: false, adminPassword: '' });
+    const m = /created the administrator 'admin' with the password (\S+) /.exec(first.lines.join('\n'));
+    expect(m).not.toBeNull();
+    const login = await fetch(`${running.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: m![1] }) });
+    expect(login.status).toBe(200);
+    await running.stop();
+    const second = capture();
+    running = await startCommand({ port: 0, host: '127.0.0.1', dataDir }, second, { logLevel: 'silent', seed: false, adminPassword: '' });
+    expect(second.lines.join('\n')).not.toContain('administrator');
   });
 
   it('stop() closes the server and then the database; calling it twice is harmless', async () => {

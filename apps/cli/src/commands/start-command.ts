@@ -1,4 +1,4 @@
-import { buildServer, type FastifyInstance } from '@trellis/server';
+import { buildServer, ensureFirstAdmin, type FastifyInstance } from '@trellis/server';
 import type { Store } from '@trellis/store';
 import type { RateLimitSetting, StoreLocation } from '../cli-args.js';
 import type { CliIo } from '../cli-io.js';
@@ -24,11 +24,14 @@ export interface StartOptions {
   readonly webRoot?: URL;
   /** Skip the first-start import (tests of an empty server). */
   readonly seed?: boolean;
+  /** The first administrator's password (default `TRELLIS_ADMIN_PASSWORD`; generated and printed once when neither is set). */
+  readonly adminPassword?: string;
 }
 
 /**
- * `trellis start`: opens the store, builds the server with the web app, imports the CRM
- * example on first start, listens, and prints the URL. Returns a handle whose `stop()`
+ * `trellis start`: opens the store, creates the administrator `admin` once (password from
+ * `TRELLIS_ADMIN_PASSWORD`, else generated and printed once to stderr), builds the server
+ * with the web app, imports the CRM example on first start, listens, and prints the URL. Returns a handle whose `stop()`
  * `main.ts` calls on SIGINT/SIGTERM.
  *
  * @example
@@ -40,6 +43,14 @@ export async function startCommand(cmd: { port: number; host: string; publicRate
   const store = await openCliStore(cmd, io);
   let app: FastifyInstance;
   try {
+    const admin = await ensureFirstAdmin(store, { password: options.adminPassword ?? process.env.TRELLIS_ADMIN_PASSWORD });
+    if (admin.created) {
+      io.err(
+        admin.generatedPassword !== undefined
+          ? `First start: created the administrator 'admin' with the password ${admin.generatedPassword} — log in and change it; it is not shown again.`
+          : "First start: created the administrator 'admin' with the password from TRELLIS_ADMIN_PASSWORD.",
+      );
+    }
     app = await buildServer({
       store,
       logger: { level: options.logLevel ?? 'info' },
@@ -57,8 +68,10 @@ export async function startCommand(cmd: { port: number; host: string; publicRate
   const url = displayUrl(cmd.host, port);
   io.err(`Trellis is running at ${url} (API docs: ${url}/api/docs) on the ${describeLocation(cmd)}. Press Ctrl-C to stop.`);
 
-  // Uploads no record took within 24 hours are removed every hour (failures are logged, never fatal).
+  // Uploads no record took within 24 hours, and sessions past their absolute expiry, are removed
+  // every hour (failures are logged, never fatal).
   const cleanup = setInterval(() => {
+    store.sessions.sweep().catch((e: unknown) => app.log.warn({ err: e }, 'sweep of expired sessions failed'));
     store.files.cleanup().then(
       ({ removed }) => (removed > 0 ? app.log.info({ removed }, 'removed unattached uploaded files') : undefined),
       (e: unknown) => app.log.warn({ err: e }, 'cleanup of unattached files failed'),

@@ -20,6 +20,12 @@ describe('parseErrorResponse', () => {
     expect(e.details).toEqual([]);
   });
 
+  it('reads Retry-After of a refusal', async () => {
+    const e = await parseErrorResponse(new Response(JSON.stringify({ error: { code: 'AUTH_RATE_LIMITED', message: 'm', details: [] } }), { status: 429, headers: { 'retry-after': '42' } }));
+    expect(e.retryAfter).toBe(42);
+    expect((await parseErrorResponse(json(400, { error: { code: 'X', message: 'm', details: [] } }))).retryAfter).toBeUndefined();
+  });
+
   it('drops malformed details instead of failing', async () => {
     const e = await parseErrorResponse(json(400, { error: { code: 'X', message: 'm', details: [null, { message: 'no path' }, 'text'] } }));
     expect(e.details).toEqual([{ path: '', message: 'no path' }]);

@@ -9,13 +9,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: readonly ErrorDetail[];
+  /** Seconds to wait before trying again (`Retry-After` of a 429 or 423), when the server said. */
+  readonly retryAfter: number | undefined;
 
-  constructor(status: number, code: string, message: string, details: readonly ErrorDetail[] = []) {
+  constructor(status: number, code: string, message: string, details: readonly ErrorDetail[] = [], retryAfter?: number) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.retryAfter = retryAfter;
   }
 
   /** A stale `version`: someone else changed the record (not other 409s such as a duplicate value). */
@@ -36,6 +39,8 @@ export class ApiError extends Error {
  */
 export async function parseErrorResponse(response: Response): Promise<ApiError> {
   const text = await response.text().catch(() => '');
+  const retryHeader = Number(response.headers.get('retry-after'));
+  const retryAfter = Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : undefined;
   try {
     const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown; details?: unknown } };
     const e = body.error;
@@ -44,7 +49,7 @@ export async function parseErrorResponse(response: Response): Promise<ApiError> 
         ? e.details.filter((d): d is ErrorDetail => typeof d === 'object' && d !== null && typeof (d as ErrorDetail).message === 'string')
           .map((d) => ({ ...d, path: typeof d.path === 'string' ? d.path : '' }))
         : [];
-      return new ApiError(response.status, e.code, e.message, details);
+      return new ApiError(response.status, e.code, e.message, details, retryAfter);
     }
   } catch {
     // not JSON; fall through
@@ -77,7 +82,35 @@ export interface ApiClientOptions {
   /** The UI locale, sent as `Accept-Language` so server messages match the screen. */
   readonly locale?: () => string;
   readonly fetch?: typeof fetch;
+  /** The session's CSRF token, sent as `x-csrf-token` on POST/PUT/PATCH/DELETE. */
+  readonly csrfToken?: () => string | null;
+  /** Called when the server answers 401 `AUTH_REQUIRED` (the session ended): the app shows the login page. */
+  readonly onUnauthorized?: (error: ApiError) => void;
 }
+
+/** How the client authenticates; set by the auth store once it exists (see `state/auth-store.ts`). */
+export interface ApiAuthHooks {
+  readonly csrfToken: () => string | null;
+  readonly onUnauthorized: (error: ApiError) => void;
+}
+
+/** The logged-in user (`Me` of the API). */
+export interface Me {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly isAdmin: boolean;
+  readonly locale: string | null;
+  readonly deptIds: readonly string[];
+}
+
+/** Answer of login and `GET /api/auth/me`. */
+export interface MeResponse {
+  readonly user: Me;
+  readonly csrfToken: string | null;
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const seg = encodeURIComponent;
 
@@ -91,27 +124,70 @@ export class ApiClient {
   readonly #baseUrl: string;
   readonly #locale: () => string;
   readonly #fetch: typeof fetch;
+  #auth: ApiAuthHooks;
 
   constructor(options: ApiClientOptions = {}) {
     this.#baseUrl = options.baseUrl ?? '';
     this.#locale = options.locale ?? (() => 'zh-CN');
     this.#fetch = options.fetch ?? ((...args) => globalThis.fetch(...args));
+    this.#auth = { csrfToken: options.csrfToken ?? (() => null), onUnauthorized: options.onUnauthorized ?? (() => undefined) };
+  }
+
+  /** Connects the client to the auth state (CSRF token, what to do when the session ended). */
+  setAuth(hooks: ApiAuthHooks): void {
+    this.#auth = hooks;
+  }
+
+  /** The headers an upload or other hand-made request needs: the CSRF token when there is one. */
+  authHeaders(): Record<string, string> {
+    const token = this.#auth.csrfToken();
+    return token ? { 'x-csrf-token': token } : {};
   }
 
   /** Sends one request and returns the parsed JSON body (or `undefined` for 204). */
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', 'accept-language': this.#locale() };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (MUTATING.has(method)) Object.assign(headers, this.authHeaders());
     let response: Response;
     try {
       response = await this.#fetch(this.#baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     } catch (e) {
       throw new ApiError(0, 'NETWORK', `[web] ${method} ${path} did not reach the server (${(e as Error).message}); check the connection and retry`);
     }
-    if (!response.ok) throw await parseErrorResponse(response);
+    if (!response.ok) {
+      const error = await parseErrorResponse(response);
+      if (error.status === 401 && error.code === 'AUTH_REQUIRED') this.#auth.onUnauthorized(error);
+      throw error;
+    }
     if (response.status === 204) return undefined as T;
     const text = await response.text();
     return (text === '' ? undefined : JSON.parse(text)) as T;
+  }
+
+  /** `POST /api/auth/login`: sets the session cookie; answers the user and the CSRF token. */
+  login(username: string, password: string): Promise<MeResponse> {
+    return this.request<MeResponse>('POST', '/api/auth/login', { username, password });
+  }
+
+  /** `GET /api/auth/me`: the logged-in user, or `ApiError` 401 `AUTH_REQUIRED`. */
+  me(): Promise<MeResponse> {
+    return this.request<MeResponse>('GET', '/api/auth/me');
+  }
+
+  /** `POST /api/auth/logout`. */
+  logout(): Promise<void> {
+    return this.request<void>('POST', '/api/auth/logout');
+  }
+
+  /** `POST /api/auth/logout-all`: ends every session of the user. */
+  logoutAll(): Promise<void> {
+    return this.request<void>('POST', '/api/auth/logout-all');
+  }
+
+  /** `POST /api/auth/password`: changes the own password (other sessions end). */
+  changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    return this.request<void>('POST', '/api/auth/password', { currentPassword, newPassword });
   }
 
   /** `GET /api/apps`. */

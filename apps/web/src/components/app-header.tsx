@@ -4,7 +4,9 @@ import { useT } from '../i18n/use-t.js';
 import { LanguageSwitch } from './language-switch.js';
 import { AdminMenu } from '../admin/admin-menu.js';
 
-/** The top bar: the product mark (back to all apps), the current app's name, the administration menu, the language switch. */
+import { UserMenu } from './user-menu.js';
+
+/** The top bar: the product mark (back to all apps), the current app's name, the administration menu, the language switch, the user's menu. */
 export function AppHeader({ children }: { readonly children?: ReactNode }) {
   const t = useT();
   return (
@@ -18,6 +20,7 @@ export function AppHeader({ children }: { readonly children?: ReactNode }) {
       <div className="app-header-title">{children}</div>
       <AdminMenu />
       <LanguageSwitch />
+      <UserMenu />
     </header>
   );
 }

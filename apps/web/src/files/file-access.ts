@@ -1,5 +1,6 @@
 import type { FileRef } from '@trellis/forms';
 import { xhrUpload, type FileAccess } from '@trellis/ui';
+import { api } from '../api/api.js';
 import { useLocaleStore } from '../i18n/locale-store.js';
 import './files.css';
 
@@ -15,7 +16,7 @@ const locale = () => useLocaleStore.getState().locale;
 export function recordFileAccess(app: string, form: string): FileAccess {
   return {
     upload: (field, file, onProgress, signal) =>
-      xhrUpload<FileRef>(`/api/apps/${encodeURIComponent(app)}/forms/${encodeURIComponent(form)}/fields/${encodeURIComponent(field.key)}/files`, file, onProgress, signal, locale()),
+      xhrUpload<FileRef>(`/api/apps/${encodeURIComponent(app)}/forms/${encodeURIComponent(form)}/fields/${encodeURIComponent(field.key)}/files`, file, onProgress, signal, locale(), api.authHeaders()),
     url: fileUrl,
   };
 }

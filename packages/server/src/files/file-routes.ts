@@ -92,6 +92,7 @@ export async function registerFileRoutes(
         },
         schema: {
           tags: ['public forms'],
+          security: [],
           summary: 'Upload a file for a file field of a public form (no login; rate limited per IP)',
           description: `${UPLOAD_DESCRIPTION} Only fields the link shows take uploads.`,
           consumes: ['multipart/form-data'],

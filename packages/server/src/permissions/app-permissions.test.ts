@@ -78,9 +78,9 @@ describe('computePermissions (union of roles)', () => {
     expect(adminKey.design).toBe(false);
   });
 
-  it('anonymous callers hold nothing unless enforcement is off', () => {
-    expect(computePermissions(null, pkg, []).visible).toBe(false);
-    expect(computePermissions(null, pkg, [], { enforce: false })).toMatchObject({ unrestricted: true, visible: true });
+  it('anonymous callers hold nothing', () => {
+    expect(computePermissions(null, pkg, [])).toMatchObject({ unrestricted: false, visible: false, design: false });
+    expect(computePermissions(null, pkg, []).form('customer').actions.size).toBe(0);
   });
 
   it('a scope that no longer compiles grants its action on no rows (other roles still count)', () => {

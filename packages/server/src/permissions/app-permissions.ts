@@ -32,7 +32,7 @@ export interface AppPermissions {
   readonly roles: readonly string[];
   /** True when the caller has any right in the app (the app is visible). */
   readonly visible: boolean;
-  /** True when no check applies (admin without narrowing, or enforcement switched off). */
+  /** True when no check applies (an administrator without API-key narrowing). */
   readonly unrestricted: boolean;
   /** `$user` for scopes and conditions: `{ id, deptIds, deptTree, managedDeptTree, roles }`. */
   readonly ctx: EvalContext;
@@ -42,8 +42,6 @@ export interface AppPermissions {
 
 /** Options of {@link computePermissions}. */
 export interface PermissionOptions {
-  /** false: an anonymous caller (no actor) holds every right (a local single-user setup). Default true. */
-  readonly enforce?: boolean;
   /**
    * Whether a role's scope still compiles against its form (a field it names may have been
    * removed since). A scope that does not grants its action on no rows, rather than failing
@@ -84,14 +82,13 @@ export function userContext(actor: Actor | null, roles: readonly string[]): Eval
  */
 export function computePermissions(actor: Actor | null, pkg: AppPackage, held: readonly HeldRole[], options: PermissionOptions = {}): AppPermissions {
   const app = pkg.app.key;
-  const anonymousAll = actor === null && options.enforce === false;
   const keyApps = actor?.apiKey?.apps ?? null;
   const keyActions = actor?.apiKey?.actions ?? null;
   const appAllowed = keyApps === null || keyApps.includes(app);
   const roles = appAllowed ? held : [];
   const isAdmin = actor?.isAdmin === true;
-  const everything = anonymousAll || (isAdmin && appAllowed);
-  const narrow = (a: PermissionAction): boolean => anonymousAll || keyActions === null || keyActions.includes(a);
+  const everything = isAdmin && appAllowed;
+  const narrow = (a: PermissionAction): boolean => keyActions === null || keyActions.includes(a);
   const roleKeys = roles.map((r) => r.key);
   const forms = new Map<string, FormAccess>();
 
@@ -99,7 +96,7 @@ export function computePermissions(actor: Actor | null, pkg: AppPackage, held: r
     const def = pkg.forms.find((f) => f.key === formKey);
     const granting = (action: PermissionAction) => roles.filter((r) => r.forms[formKey]?.actions.includes(action) === true);
     const actions = new Set<PermissionAction>(
-      def === undefined ? [] : PERMISSION_ACTIONS.filter((a) => narrow(a) && (everything ? appAllowed || anonymousAll : granting(a).length > 0)),
+      def === undefined ? [] : PERMISSION_ACTIONS.filter((a) => narrow(a) && (everything ? appAllowed : granting(a).length > 0)),
     );
     const scopes = new Map<PermissionAction, RowScope>();
     const scopeFor = (action: PermissionAction): RowScope => {

@@ -38,7 +38,7 @@ export function writeContextOf(request: FastifyRequest): WriteContext {
  */
 export function registerOrgRoutes(app: FastifyInstance, store: Store, permissions: RequestPermissions): void {
   const requireUser = (request: FastifyRequest) => {
-    if (request.actor === null && permissions.enforce) throw permissionDenied('view', 'the organisation');
+    if (request.actor === null) throw permissionDenied('view', 'the organisation');
   };
   const requireAdmin = (request: FastifyRequest) => {
     if (!permissions.isAdmin(request)) throw permissionDenied('administer', 'the organisation');

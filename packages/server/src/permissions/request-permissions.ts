@@ -79,11 +79,6 @@ export class RequestPermissions {
     this.#options = options;
   }
 
-  /** Whether enforcement is on for anonymous callers. */
-  get enforce(): boolean {
-    return this.#options.enforce !== false;
-  }
-
   /** The caller's rights in an app (the app must exist: `STORE_APP_NOT_FOUND` otherwise). */
   async app(request: FastifyRequest, appKey: string): Promise<{ perms: AppPermissions; pkg: AppPackage }> {
     const { pkg } = await this.#resolver.app(appKey);
@@ -144,7 +139,7 @@ export class RequestPermissions {
   /** The caller's rights when no app exists yet (import of a new app): administrators only. */
   isAdmin(request: FastifyRequest): boolean {
     const actor = request.actor;
-    if (actor === null) return !this.enforce;
+    if (actor === null) return false;
     // an API key narrowed to some apps or actions is not an administrator's full hand
     return actor.isAdmin && (actor.apiKey?.actions ?? null) === null && (actor.apiKey?.apps ?? null) === null;
   }

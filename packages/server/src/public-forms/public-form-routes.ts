@@ -69,6 +69,7 @@ export function registerPublicFormRoutes(
     {
       schema: {
         tags: ['public forms'],
+        security: [],
         summary: 'The public form of a token, narrowed to the fields it shows (no login)',
         params: tokenParamsSchema,
         response: { 200: publicFormSchema, ...errorResponses(404, 500) },
@@ -103,6 +104,7 @@ export function registerPublicFormRoutes(
       },
       schema: {
         tags: ['public forms'],
+        security: [],
         summary: 'Submit the public form of a token (no login; rate limited per IP)',
         description:
           'The data goes through the same form-engine pipeline as `POST …/records` (400 `RECORD_INVALID` naming each field). ' +

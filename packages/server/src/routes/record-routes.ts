@@ -22,7 +22,7 @@ interface FormParams { app: string; form: string }
 interface RecordParams extends FormParams { id: string }
 interface ListQueryString { filter?: string; sort?: string; limit: number; cursor?: string; q?: string; deleted: boolean }
 
-/** Audit `who` and `ip` of a request (actor is null until login exists). */
+/** Audit `who` and `ip` of a request: the logged-in user (null only on anonymous routes). */
 function writeContext(request: FastifyRequest): WriteContext {
   return { actor: request.actor?.id ?? null, ip: request.ip, locale: locale(request) };
 }

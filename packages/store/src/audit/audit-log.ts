@@ -69,11 +69,23 @@ export async function writeAudit(db: Kysely<SystemDatabase>, ctx: WriteContext, 
     .execute();
 }
 
-/** Filters of `audit.list`: newest first, optionally narrowed to a form or one record. */
+/**
+ * Filters of `audit.list`, newest first. With `app` the entries of one app (optionally a form
+ * or one record); without it every entry, also those of no app (logins, accounts). The other
+ * filters are ANDed: the acting user, the kind of write, a time range, one record.
+ */
 export interface AuditQuery {
-  readonly app: string;
+  readonly app?: string;
   readonly form?: string;
   readonly recordId?: string;
+  /** The acting user's id (or another actor name such as `cli`). */
+  readonly actor?: string;
+  /** One kind of write, or several. */
+  readonly action?: AuditAction | readonly AuditAction[];
+  /** Entries at or after this instant (ISO 8601). */
+  readonly from?: string;
+  /** Entries before this instant (ISO 8601). */
+  readonly to?: string;
   /** At most this many entries (default 100, at most 1000). */
   readonly limit?: number;
   /** Only entries with an id below this one (paging back in time). */
@@ -85,12 +97,22 @@ export interface AuditQuery {
  *
  * @example
  * const history = await listAudit(db, { app: 'crm', form: 'customer', recordId: id });
+ * const logins = await listAudit(db, { action: ['login', 'login_failed'], from: '2026-01-01T00:00:00Z' });
  */
 export async function listAudit(db: Kysely<SystemDatabase>, query: AuditQuery): Promise<AuditEntry[]> {
   if (query.recordId !== undefined && !isUuid(query.recordId)) return [];
-  let q = db.selectFrom('trellis.audit_log').selectAll().where('app', '=', query.app);
+  let q = db.selectFrom('trellis.audit_log').selectAll();
+  if (query.app !== undefined) q = q.where('app', '=', query.app);
   if (query.form !== undefined) q = q.where('form', '=', query.form);
   if (query.recordId !== undefined) q = q.where('record_id', '=', query.recordId);
+  if (query.actor !== undefined) q = q.where('actor', '=', query.actor);
+  if (query.action !== undefined) {
+    const actions = typeof query.action === 'string' ? [query.action] : [...query.action];
+    if (actions.length === 0) return [];
+    q = q.where('action', 'in', actions);
+  }
+  if (query.from !== undefined) q = q.where('at', '>=', query.from);
+  if (query.to !== undefined) q = q.where('at', '<', query.to);
   if (query.beforeId !== undefined) q = q.where('id', '<', query.beforeId);
   const limit = Math.min(Math.max(Math.trunc(query.limit ?? 100), 1), 1000);
   const rows = await q.orderBy('id', 'desc').limit(limit).execute();

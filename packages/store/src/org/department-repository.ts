@@ -1,3 +1,4 @@
+import { loadActorOrg, type ActorOrg } from '../identity/actor-org.js';
 import { sql, type Kysely } from 'kysely';
 import { writeAudit, type WriteContext } from '../audit/audit-log.js';
 import { StoreErrors } from '../errors.js';
@@ -30,16 +31,6 @@ export interface DepartmentUpdate {
 export interface UserDepartments {
   readonly deptIds: readonly string[];
   readonly primaryDeptId: string | null;
-}
-
-/** What a request's actor needs from the organisation (see `Actor` in the server). */
-export interface ActorOrg {
-  /** Departments the user belongs to directly, the primary first. */
-  readonly deptIds: readonly string[];
-  /** `deptIds` and every department below them. */
-  readonly deptTree: readonly string[];
-  /** Departments the user manages and every department below them. */
-  readonly managedDeptTree: readonly string[];
 }
 
 const D = 'trellis.departments';
@@ -182,15 +173,8 @@ export class DepartmentRepository {
    *
    * @example const { deptTree } = await store.departments.actorOrg(userId);
    */
-  async actorOrg(userId: string): Promise<ActorOrg> {
-    if (!isUuid(userId)) return { deptIds: [], deptTree: [], managedDeptTree: [] };
-    const { deptIds } = await userDepartments(this.#db, userId);
-    const managed = await this.#db.selectFrom('trellis.department_managers').select('dept_id').where('user_id', '=', userId).execute();
-    return {
-      deptIds,
-      deptTree: await descendantsOf(this.#db, deptIds),
-      managedDeptTree: await descendantsOf(this.#db, managed.map((m) => m.dept_id)),
-    };
+  actorOrg(userId: string): Promise<ActorOrg> {
+    return loadActorOrg(this.#db, userId);
   }
 }
 

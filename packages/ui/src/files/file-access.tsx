@@ -50,14 +50,17 @@ export class UploadError extends Error {
  * progress events drive the widgets' progress bars (`fetch` has none). Resolves to the JSON
  * answer; rejects with {@link UploadError} (the server's message) or an `AbortError`.
  *
- * @example const ref = await xhrUpload('/api/apps/crm/forms/contract/fields/files/files', file, (l, t) => setPct(l / t), signal, 'zh-CN');
+ * `headers` adds request headers (the session's `x-csrf-token`).
+ *
+ * @example const ref = await xhrUpload('/api/apps/crm/forms/contract/fields/files/files', file, (l, t) => setPct(l / t), signal, 'zh-CN', { 'x-csrf-token': token });
  */
-export function xhrUpload<T>(url: string, file: File, onProgress: UploadProgress, signal: AbortSignal, locale?: string): Promise<T> {
+export function xhrUpload<T>(url: string, file: File, onProgress: UploadProgress, signal: AbortSignal, locale?: string, headers: Readonly<Record<string, string>> = {}): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
     xhr.responseType = 'json';
     if (locale !== undefined) xhr.setRequestHeader('Accept-Language', locale);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
     xhr.onload = () => {
       const body = xhr.response as { error?: { code?: string; message?: string } } | null;
