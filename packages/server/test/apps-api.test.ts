@@ -130,8 +130,6 @@ describe.each(DIALECTS)('app routes on %s', (dialect) => {
       '/api/apps/{app}/roles',
       '/api/apps/{app}/roles/{id}',
       '/api/apps/{app}/roles/{id}/members',
-      '/api/departments',
-      '/api/departments/{id}',
       '/api/audit',
       '/api/audit/export',
       '/api/auth/api-keys',
@@ -141,14 +139,16 @@ describe.each(DIALECTS)('app routes on %s', (dialect) => {
       '/api/auth/logout-all',
       '/api/auth/me',
       '/api/auth/password',
+      '/api/departments',
+      '/api/departments/{id}',
       '/api/files/{id}',
       '/api/health',
       '/api/public/forms/{token}',
       '/api/public/forms/{token}/fields/{field}/files',
       '/api/public/forms/{token}/submissions',
-      '/api/users/{id}/departments',
       '/api/users',
       '/api/users/{id}',
+      '/api/users/{id}/departments',
     ]);
     const rec = doc.paths['/api/apps/{app}/forms/{form}/records/{id}'];
     expect(Object.keys(rec).sort()).toEqual(['delete', 'get', 'patch']);

@@ -177,7 +177,8 @@ for (const dialect of DIALECTS) {
       expect((await ids('director', ['view'])).body.items).toHaveLength(3);
       // no role in the app: the form does not exist for them
       expect((await call(u['outsider']!, 'GET', RECORDS)).status).toBe(404);
-      expect((await call(null, 'GET', RECORDS)).status).toBe(404);
+      // nobody logged in: authentication comes first
+      expect((await call(null, 'GET', RECORDS)).status).toBe(401);
     });
 
     it('reads one record only inside the view scope (IDOR probes answer 404) and masks it', async () => {
@@ -338,7 +339,7 @@ for (const dialect of DIALECTS) {
       expect(await get(u['director']!)).toBe(200);
       expect(await get(u['rep2']!)).toBe(404); // the deal is outside rep2's scope
       expect(await get(u['mgr']!)).toBe(404); // no right on deals
-      expect(await get(null)).toBe(404);
+      expect(await get(null)).toBe(401);
       // the manager cannot upload to a form they hold no right on
       const mgrUp = await app.inject({ method: 'POST', url: '/api/apps/sales/forms/deal/fields/files/files', payload: body, headers: { ...(await creds.headers(u['mgr']!)), 'content-type': `multipart/form-data; boundary=${boundary}` } });
       expect(mgrUp.statusCode).toBe(404);
