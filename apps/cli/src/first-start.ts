@@ -16,14 +16,24 @@ export interface FirstStartResult {
   readonly refused: number;
 }
 
-type DemoGenerator = (seed: number) => Readonly<Record<string, unknown>>;
+type Headers = Readonly<Record<string, string>>;
+
+/** An administrator's JSON request through `app.inject` (throws on an error status). */
+function injectAs(app: FastifyInstance, headers: Headers): crm.AdminRequest {
+  return async (method, url, payload) => {
+    const res = await app.inject({ method, url, headers: { ...headers }, ...(payload !== undefined ? { payload } : {}) });
+    if (res.statusCode >= 300) throw new Error(`${method} ${url} answered ${res.statusCode}: ${res.body}`);
+    return res.body === '' ? undefined : res.json();
+  };
+}
 
 /**
- * On a database with no app, imports the CRM example and, when the example package exports
- * `generateDemoRecords`, its demo records — through the API (`app.inject`), so they pass the
- * same form engine as a user's input. The requests carry a short-lived API key of an
- * administrator (revoked when the seeding ends), so the records are the administrator's.
- * Does nothing when any app is installed.
+ * On a database with no app, imports the CRM example, its demo organisation (departments,
+ * the demo accounts, the members of the app's roles) and its demo records — through the API
+ * (`app.inject`), so they pass the same form engine and permission checks as a user's input.
+ * The administrator acts through a session ended afterwards; a record with a demo owner
+ * names them in its owner field (负责人), so it lands in the owner's department too. Does nothing when any app is
+ * installed.
  *
  * @example
  * await seedOnFirstStart(store, app, io);
@@ -34,50 +44,52 @@ export async function seedOnFirstStart(store: Store, app: FastifyInstance, io: C
   const appKey = imported.app;
   io.err(`First start: installed the example app '${appKey}' (${crm.crmPackage.forms.length} forms).`);
 
-  const generate = (crm as Record<string, unknown>)['generateDemoRecords'];
-  if (typeof generate !== 'function') return { seeded: true, app: appKey, records: 0, refused: 0 };
-  const demo = (generate as DemoGenerator)(DEMO_SEED);
-  // Hundreds of seed requests would drown the log; log only their failures.
-  const level = app.log.level;
-  app.log.level = 'warn';
-  let counts: { records: number; refused: number };
   const admin = (await store.users.list()).find((u) => u.isAdmin && u.status === 'active');
   if (admin === undefined) {
-    app.log.level = level;
-    io.err('warning: no active administrator to own the demo records; skipped them.');
+    io.err('warning: no active administrator to create the demo organisation and records; skipped them.');
     return { seeded: true, app: appKey, records: 0, refused: 0 };
   }
   const ctx = { actor: 'cli' };
-  const { key, secret } = await store.apiKeys.create(admin.id, { name: 'first start: demo records', apps: [appKey] }, ctx);
+  // the administrator acts through a session (the user routes take no API key), ended afterwards
+  const session = await store.sessions.create(admin.id, ctx, { userAgent: 'trellis first start' });
+  const headers: Headers = { cookie: `trellis_session=${session.token}`, 'x-csrf-token': session.csrfToken };
+  // Hundreds of seed requests would drown the log; log only their failures.
+  const level = app.log.level;
+  app.log.level = 'warn';
   try {
-    counts = await postDemoRecords(app, appKey, demo, io, { authorization: `Bearer ${secret}` });
+    const org = await crm.seedDemoOrganisation(crm.organisationApiOver(injectAs(app, headers)), appKey);
+    io.err(`First start: added the demo organisation (${org.created.departments} departments, ${org.created.users} accounts with the password '${crm.DEMO_PASSWORD}', for local trials only).`);
+    const demo = crm.generateDemoRecords(DEMO_SEED, {}, { owners: crm.DEMO_RECORD_OWNERS });
+    const { records, refused } = await postDemoRecords(app, appKey, demo, io, headers, org.userIds);
+    io.err(`First start: added ${records} demo records${refused > 0 ? ` (${refused} refused)` : ''}.`);
+    return { seeded: true, app: appKey, records, refused };
   } finally {
     app.log.level = level;
-    await store.apiKeys.revoke(admin.id, key.id, ctx);
+    await store.sessions.delete(session.idHash, ctx);
   }
-  const { records, refused } = counts;
-  io.err(`First start: added ${records} demo records${refused > 0 ? ` (${refused} refused)` : ''}.`);
-  return { seeded: true, app: appKey, records, refused };
 }
 
 async function postDemoRecords(
   app: FastifyInstance,
   appKey: string,
-  demo: Readonly<Record<string, unknown>>,
+  demo: crm.DemoRecords,
   io: CliIo,
-  headers: Readonly<Record<string, string>>,
+  headers: Headers,
+  userIds: Readonly<Record<string, string>>,
 ): Promise<{ records: number; refused: number }> {
   let records = 0;
   let refused = 0;
-  for (const form of crm.crmPackage.forms) {
-    const rows = demo[form.key];
-    if (!Array.isArray(rows)) continue;
-    for (const data of rows) {
-      const res = await app.inject({ method: 'POST', url: `/api/apps/${appKey}/forms/${form.key}/records`, payload: { data }, headers: { ...headers } });
+  for (const form of ['customer', 'contact', 'lead', 'opportunity'] as const) {
+    const rows = demo[form];
+    for (const [i, data] of rows.entries()) {
+      // the owner field (负责人) gives the record to its demo account, and so to their department
+      const owner = userIds[demo.owners?.[form][i] ?? ''];
+      const payload = { data: owner === undefined ? data : { ...data, owner } };
+      const res = await app.inject({ method: 'POST', url: `/api/apps/${appKey}/forms/${form}/records`, payload, headers: { ...headers } });
       if (res.statusCode === 201) records++;
       else {
         refused++;
-        if (refused <= 3) io.err(`warning: a demo record of '${form.key}' was refused: ${res.body}`);
+        if (refused <= 3) io.err(`warning: a demo record of '${form}' was refused: ${res.body}`);
       }
     }
   }

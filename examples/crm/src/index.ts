@@ -4,6 +4,7 @@ export { generateDemoRecords, type DemoRecords, type DemoSizes, type DemoOptions
 export {
   demoOrganisation,
   seedDemoOrganisation,
+  organisationApiOver,
   DEMO_PASSWORD,
   DEMO_RECORD_OWNERS,
   type DemoOrganisation,
@@ -11,6 +12,7 @@ export {
   type DemoUser,
   type DemoRoleMember,
   type DemoOrganisationApi,
+  type AdminRequest,
   type RoleMemberInput,
   type SeededOrganisation,
 } from './demo/demo-org.js';

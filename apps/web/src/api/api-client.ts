@@ -196,9 +196,13 @@ export class ApiClient {
     return normalizeAppList(body);
   }
 
-  /** `GET /api/apps/:app/package` — the app's definitions (forms, navigation). */
-  getPackage(app: string): Promise<AppPackage> {
-    return this.request('GET', `/api/apps/${seg(app)}/package`);
+  /**
+   * `GET /api/apps/:app` — the live app's definitions (forms, navigation) for anyone holding
+   * a role in it (the export route `…/package` is for designers).
+   */
+  async getPackage(app: string): Promise<AppPackage> {
+    const body = await this.request<{ package: AppPackage }>('GET', `/api/apps/${seg(app)}`);
+    return body.package;
   }
 
   /** `GET /api/apps/:app/forms/:form/records` with paging, sort, search, filter. */

@@ -125,6 +125,34 @@ export interface DemoOrganisationApi {
   setRoleMembers(app: string, roleId: string, members: readonly RoleMemberInput[]): Promise<void>;
 }
 
+/** One JSON call of the HTTP API as an administrator: method, path, body → the parsed response (throws on an error status). */
+export type AdminRequest = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: object) => Promise<any>;
+
+/**
+ * {@link DemoOrganisationApi} over the HTTP API, given one way to make an administrator's
+ * JSON request (`fetch` with a session, or `app.inject`).
+ *
+ * @example
+ * const api = organisationApiOver((method, path, body) => inject(method, path, body));
+ * await seedDemoOrganisation(api, 'crm');
+ */
+export function organisationApiOver(call: AdminRequest): DemoOrganisationApi {
+  return {
+    listDepartments: async () => (await call('GET', '/api/departments')).items,
+    createDepartment: (input) => call('POST', '/api/departments', input),
+    async setDepartmentManagers(deptId, managerIds) {
+      const dept = ((await call('GET', '/api/departments')).items as { id: string; version: number }[]).find((d) => d.id === deptId);
+      if (dept === undefined) throw new Error(`[example-crm] department ${deptId} is gone`);
+      await call('PATCH', `/api/departments/${deptId}`, { version: dept.version, managerIds });
+    },
+    listUsers: async () => (await call('GET', '/api/users')).items,
+    createUser: (input) => call('POST', '/api/users', input),
+    setUserDepartments: async (userId, input) => void (await call('PUT', `/api/users/${userId}/departments`, input)),
+    listRoles: async (app) => (await call('GET', `/api/apps/${app}/roles`)).items,
+    setRoleMembers: async (app, roleId, members) => void (await call('PUT', `/api/apps/${app}/roles/${roleId}/members`, { members })),
+  };
+}
+
 /** What `seedDemoOrganisation` did: the ids it created or found, by department key and username. */
 export interface SeededOrganisation {
   readonly departmentIds: Readonly<Record<string, string>>;

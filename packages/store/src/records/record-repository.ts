@@ -107,7 +107,8 @@ export class RecordRepository {
       Object.assign(values, await drawSerials(trx, app, form, meta.filled.serials, this.#fill.serial));
       const row = await table(trx, meta)
         .insertInto(meta.table)
-        .values({ ...values, created_by: actor, updated_by: actor, owner_id: owner, dept_id: ctx.deptId ?? null })
+        // a record given to an owner belongs to the owner's department (their row scopes follow)
+        .values({ ...values, created_by: actor, updated_by: actor, owner_id: owner, dept_id: asked !== undefined ? await primaryDeptOf(trx, asked) : (ctx.deptId ?? null) })
         .returning(selectColumns(meta))
         .executeTakeFirstOrThrow();
       const inserted = await this.#reread(trx, meta, row, related);
@@ -155,7 +156,8 @@ export class RecordRepository {
       const beforeRecord = meta.links === undefined || meta.links.computed.length === 0 ? toRecord(meta, beforeRow) : toRecord(meta, (await readRow(trx, meta, id))!);
       await checkRelatedIds(trx, related, (f) => this.#forms.get(app, f, trx));
       const asked = requestedOwner(meta.filled, update.data);
-      const owner = asked !== undefined && asked !== beforeRow.owner_id ? { owner_id: asked } : {};
+      // a new owner takes the record into their department (manager scopes follow the owner)
+      const owner = asked !== undefined && asked !== beforeRow.owner_id ? { owner_id: asked, dept_id: await primaryDeptOf(trx, asked) } : {};
       if (asked !== undefined && 'owner_id' in owner) await this.#fill.ownerPolicy?.({ app, form, recordId: id, from: (beforeRow.owner_id as string | null) ?? null, to: asked, actor: ctx.actor });
       const row = await table(trx, meta)
         .updateTable(meta.table)
@@ -354,4 +356,18 @@ function conflict(meta: FormMeta, id: string, expected: number, actual: number) 
     `[store] record '${id}' of form '${meta.form}' was changed by someone else (you have version ${expected}, it is now ${actual}); reload and retry`,
     [{ path: '/version', message: `expected ${actual}` }],
   );
+}
+
+/** The primary department of a user (any of theirs when none is marked primary), or null. */
+async function primaryDeptOf(db: Kysely<SystemDatabase>, user: string): Promise<string | null> {
+  if (!isUuid(user)) return null;
+  const row = await db
+    .selectFrom('trellis.user_departments')
+    .select('dept_id')
+    .where('user_id', '=', user)
+    .orderBy('is_primary', 'desc')
+    .orderBy('dept_id')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.dept_id ?? null;
 }
