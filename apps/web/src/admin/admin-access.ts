@@ -1,55 +1,31 @@
 import { useEffect, useState } from 'react';
-import { create } from 'zustand';
-import { adminApi, type Me } from './admin-api.js';
+import { adminApi } from './admin-api.js';
+import type { Me } from '../api/api-client.js';
+import { useAuth } from '../state/auth-store.js';
 
-/**
- * Who is signed in, as far as the management pages need to know: fetched once from
- * `GET /api/auth/me` and shared. The login work keeps its own auth store; at merge this
- * module is the one place to point at it instead (`useAuth().me`).
- */
+/** Who is signed in, as the management pages need to know it (from the app's auth store). */
 export type AccessState =
   | { readonly status: 'loading' }
   | { readonly status: 'ready'; readonly me: Me }
-  /** Not signed in (401) or the server could not say. */
+  /** Not signed in. */
   | { readonly status: 'anonymous' };
 
-interface AccessSlice {
-  readonly access: AccessState;
-  load(force?: boolean): Promise<void>;
-}
-
-let inflight: Promise<void> | undefined;
-
-/** The caller slice: `me` once known. */
-export const useAccessStore = create<AccessSlice>()((set, get) => ({
-  access: { status: 'loading' },
-  load(force = false) {
-    if (inflight) return inflight;
-    // 'anonymous' is asked again by every page that mounts, so signing in is noticed without a reload
-    if (!force && get().access.status === 'ready') return Promise.resolve();
-    inflight = adminApi.me().then(
-      (body) => set({ access: { status: 'ready', me: body.user } }),
-      () => set({ access: { status: 'anonymous' } }),
-    ).finally(() => {
-      inflight = undefined;
-    });
-    return inflight;
-  },
-}));
-
 /**
- * The signed-in user for the management pages, loading it on first use.
+ * The signed-in user for the management pages, from {@link useAuth} (which the login page,
+ * the user menu and every 401 keep current).
  *
  * @example const access = useAccess(); const admin = isAdmin(access);
  */
 export function useAccess(): AccessState {
-  const access = useAccessStore((s) => s.access);
-  const load = useAccessStore((s) => s.load);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  return access;
+  const status = useAuth((s) => s.status);
+  const me = useAuth((s) => s.me);
+  if (status === 'unknown') return LOADING;
+  if (status === 'anonymous' || me === null) return ANONYMOUS;
+  return { status: 'ready', me };
 }
+
+const LOADING: AccessState = { status: 'loading' };
+const ANONYMOUS: AccessState = { status: 'anonymous' };
 
 /**
  * Whether the caller is an administrator (sees users, departments, the audit log).

@@ -5,15 +5,7 @@ import type { HistoryEntry } from './record-history.js';
 
 const seg = encodeURIComponent;
 
-/** The signed-in user (`GET /api/auth/me`). */
-export interface Me {
-  readonly id: string;
-  readonly username: string;
-  readonly displayName: string;
-  readonly isAdmin: boolean;
-  readonly locale: string;
-  readonly deptIds: readonly string[];
-}
+export type { Me } from '../api/api-client.js';
 
 /** A user account as the users API returns it. */
 export interface User {
@@ -114,7 +106,6 @@ export interface AuditEntry extends HistoryEntry {
  * @example const { items } = await adminApi.listUsers('li');
  */
 export const adminApi = {
-  me: () => api.request<{ user: Me; csrfToken: string }>('GET', '/api/auth/me'),
 
   listUsers: (q = '') => api.request<{ items: User[] }>('GET', `/api/users${q.trim() ? `?q=${seg(q.trim())}` : ''}`),
   createUser: (body: NewUser) => api.request<User>('POST', '/api/users', body),
