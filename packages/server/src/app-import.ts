@@ -81,7 +81,11 @@ export async function exportAppPackage(store: Store, appKey: string): Promise<Ap
   const pkg = (await store.apps.get(appKey)).package;
   const roles = await store.roles.list(appKey);
   if (roles.length === 0 && pkg.roles === undefined) return pkg;
-  // the roles as they are now (edited since import, perhaps), without their members
+  // the roles as they are now (edited since import, perhaps), without their members, in the
+  // package's order (roles added since come after, by key)
+  const order = new Map((pkg.roles ?? []).map((r, i) => [r.key, i]));
+  const rank = (key: string) => order.get(key) ?? Number.MAX_SAFE_INTEGER;
+  roles.sort((a, b) => rank(a.key) - rank(b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { ...pkg, roles: roles.map((r) => ({ key: r.key, name: r.name, ...(r.description !== undefined ? { description: r.description } : {}), ...(r.design ? { design: true } : {}), forms: r.forms })) };
 }
 

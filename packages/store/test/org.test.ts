@@ -36,8 +36,11 @@ for (const dialect of DIALECTS) {
       await expect(store.departments.update(sales.id, { version: 2, managerIds: ['00000000-0000-4000-8000-000000000000'] }, ctx)).rejects.toMatchObject({ code: 'ORG_USER_NOT_FOUND', details: [{ path: '/managerIds/0' }] });
 
       expect(await store.departments.setUserDepartments(rep, [sales.id, east.id], east.id, ctx)).toEqual({ deptIds: [east.id, sales.id], primaryDeptId: east.id });
-      expect(await store.departments.actorOrg(rep)).toEqual({ deptIds: [east.id, sales.id], deptTree: [sales.id, east.id].sort(), managedDeptTree: [] });
-      expect((await store.departments.actorOrg(boss)).managedDeptTree).toEqual([sales.id, east.id].sort());
+      const repOrg = await store.departments.actorOrg(rep);
+      expect(repOrg.deptIds).toEqual([east.id, sales.id]);
+      expect([...repOrg.deptTree].sort()).toEqual([sales.id, east.id].sort());
+      expect(repOrg.managedDeptTree).toEqual([]);
+      expect([...(await store.departments.actorOrg(boss)).managedDeptTree].sort()).toEqual([sales.id, east.id].sort());
 
       await expect(store.departments.delete(east.id, ctx)).rejects.toMatchObject({ code: 'DEPARTMENT_NOT_EMPTY', status: 409 });
       await expect(store.departments.delete(root.id, ctx)).rejects.toMatchObject({ code: 'DEPARTMENT_NOT_EMPTY' });
