@@ -66,16 +66,34 @@ describe('row scopes and masking in Chromium', () => {
     await trellis?.close();
   });
 
-  it('a sales rep sees only their own customers', async () => {
+  it('a sales rep sees only their own customers, and no export', async () => {
     const page = await customerPageAs('sunli');
     expect(await visibleNames(page)).toEqual(['E2E 上海孙丽客户']);
     expect(await page.getByTestId('total').innerText()).toBe('Total: 1');
+    expect(await page.getByTestId('export-csv').count()).toBe(0);
     await page.context().close();
   });
 
   it('the East China manager sees the customers of their whole region and none of North China', async () => {
     const page = await customerPageAs('qianwei');
     expect(await visibleNames(page)).toEqual(['E2E 上海孙丽客户', 'E2E 上海李强客户', 'E2E 杭州周杰客户'].sort());
+    await page.context().close();
+  });
+
+  it('the sales director exports the searched customers as CSV from the list', async () => {
+    const page = await customerPageAs('zhaomin');
+    await page.fill('input[type="search"]', '上海');
+    await page.press('input[type="search"]', 'Enter');
+    await expect.poll(() => visibleNames(page)).toEqual(['E2E 上海孙丽客户', 'E2E 上海李强客户'].sort());
+    const link = page.getByTestId('export-csv');
+    await expect.poll(() => link.getAttribute('href')).toContain('q=');
+    const res = await page.request.get(`${base}${await link.getAttribute('href')}`);
+    expect(res.status()).toBe(200);
+    const csv = await res.text();
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv).toContain('E2E 上海孙丽客户');
+    expect(csv).toContain('13812345678');
+    expect(csv).not.toContain('北京郑宇');
     await page.context().close();
   });
 

@@ -4,6 +4,7 @@ import { FormResolver } from './form-resolver.js';
 import { createHttpApp, type HttpAppOptions } from './http-app.js';
 import { registerAppRoutes } from './routes/app-routes.js';
 import { registerRecordRoutes } from './routes/record-routes.js';
+import { registerRecordExport } from './routes/record-export.js';
 import { registerRelationRoutes } from './relations/relation-routes.js';
 import { PublicLinkRepository } from '@trellis/store';
 import type { PublicFormsOptions } from './public-forms/public-form-options.js';
@@ -57,6 +58,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     registerApiKeyRoutes(app, store, auth);
     registerAuditRoutes(app, store);
     registerAppRoutes(app, store, resolver, permissions);
+    registerRecordExport(app, store, permissions);
     registerRecordRoutes(app, store, resolver, permissions);
     registerRelationRoutes(app, store, resolver, permissions);
     const links = new PublicLinkRepository(store.db);

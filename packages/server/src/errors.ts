@@ -134,6 +134,10 @@ export const ServerErrors = defineErrors({
     status: 400,
     description: 'An administrator tried to suspend their own account or take away their own administrator right; ask another administrator.',
   },
+  EXPORT_TOO_LARGE: {
+    status: 413,
+    description: 'A record export would write more than 100 000 records; narrow it with a filter or search and export in parts. `details` points at the filter.',
+  },
   SERVER_INTERNAL: {
     status: 500,
     description: 'An unexpected failure inside the server; the log holds the cause, the response never does.',

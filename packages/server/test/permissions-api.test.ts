@@ -47,6 +47,11 @@ function permissionsPackage(): any {
         },
       },
       {
+        key: 'analyst',
+        name: { 'zh-CN': '分析员', en: 'Analyst' },
+        forms: { customer: { actions: ['view', 'export'], scope: { in: [{ var: 'dept_id' }, { var: '$user.deptTree' }] }, fields: { phone: 'masked', revenue: 'hidden', secret: 'hidden' } } },
+      },
+      {
         key: 'manager',
         name: { 'zh-CN': '经理', en: 'Manager' },
         forms: { customer: { actions: ['view', 'create', 'edit', 'delete'], scope: managed, fields: { phone: 'readonly', secret: 'hidden' } } },
@@ -87,7 +92,7 @@ for (const dialect of DIALECTS) {
       store = await openTestStore(dialect, fieldTypes);
       app = await buildServer({ store });
       creds = new TestCredentials(store);
-      for (const name of ['rep1', 'rep2', 'mgr', 'director', 'designer', 'outsider']) u[name] = await insertUser(store, name);
+      for (const name of ['rep1', 'rep2', 'mgr', 'director', 'designer', 'outsider', 'analyst']) u[name] = await insertUser(store, name);
       u['admin'] = await insertUser(store, 'admin', { isAdmin: true });
 
       expect((await call(u['admin']!, 'POST', '/api/apps/import', permissionsPackage())).status).toBe(201);
@@ -102,14 +107,14 @@ for (const dialect of DIALECTS) {
       d['board'] = (await call(u['admin']!, 'POST', '/api/departments', { name: 'Board', parentId: d['hq'] })).body.id;
       const sales = (await call(u['admin']!, 'GET', '/api/departments')).body.items.find((x: any) => x.id === d['sales']);
       expect((await call(u['admin']!, 'PATCH', `/api/departments/${d['sales']}`, { version: sales.version, managerIds: [u['mgr']] })).status).toBe(200);
-      for (const [user, dept] of [['rep1', 'east'], ['rep2', 'east'], ['mgr', 'sales'], ['director', 'board']] as const) {
+      for (const [user, dept] of [['rep1', 'east'], ['rep2', 'east'], ['mgr', 'sales'], ['director', 'board'], ['analyst', 'east']] as const) {
         const r = await call(u['admin']!, 'PUT', `/api/users/${u[user]}/departments`, { deptIds: [d[dept]], primaryDeptId: d[dept] });
         expect(r.status).toBe(200);
       }
 
       // the package's roles were created on import; give them members
       const list = await call(u['admin']!, 'GET', '/api/apps/sales/roles');
-      expect(list.body.items.map((r: any) => r.key)).toEqual(['designer', 'director', 'manager', 'rep']);
+      expect(list.body.items.map((r: any) => r.key)).toEqual(['analyst', 'designer', 'director', 'manager', 'rep']);
       roles = Object.fromEntries(list.body.items.map((r: any) => [r.key, { id: r.id, version: r.version }]));
       const members: Record<string, unknown[]> = {
         rep: [{ deptId: d['east'], includeChildren: false }],
@@ -117,6 +122,7 @@ for (const dialect of DIALECTS) {
         // director through a department above theirs (include_children)
         director: [{ deptId: d['hq'], includeChildren: true }],
         designer: [{ userId: u['designer'] }],
+        analyst: [{ userId: u['analyst'] }],
       };
       for (const [key, m] of Object.entries(members)) {
         const r = await call(u['admin']!, 'PUT', `/api/apps/sales/roles/${roles[key]!.id}/members`, { members: m });
@@ -383,7 +389,8 @@ for (const dialect of DIALECTS) {
       expect((await call(u['rep1']!, 'GET', '/api/apps/sales/draft')).status).toBe(403);
       const pkg = await call(u['designer']!, 'GET', '/api/apps/sales/package');
       expect(pkg.status).toBe(200);
-      expect(pkg.body.roles.map((r: any) => r.key)).toEqual(['designer', 'director', 'manager', 'rep']);
+      // in the package's order
+      expect(pkg.body.roles.map((r: any) => r.key)).toEqual(permissionsPackage().roles.map((r: any) => r.key));
       expect(pkg.body.roles[0]).not.toHaveProperty('members');
       const fresh = { ...permissionsPackage(), app: { key: 'other', name: 'Other' }, roles: [] };
       expect((await call(u['designer']!, 'POST', '/api/apps/import', fresh)).status).toBe(403);
@@ -439,6 +446,43 @@ for (const dialect of DIALECTS) {
       expect(full.status).toBe(409);
       expect(full.body.error.code).toBe('DEPARTMENT_NOT_EMPTY');
       expect((await call(u['admin']!, 'PATCH', `/api/departments/${d['sales']}`, { version: sales.version - 1, name: 'Old' })).status).toBe(409);
+    });
+
+    it('exports as CSV only with the export right: rows of the view and export scopes, hidden fields left out, masked ones masked', async () => {
+      const csv = async (user: string | null, keyActions?: any[], query = '') => {
+        const res = await app.inject({ method: 'GET', url: `${RECORDS}/export${query}`, headers: user === null ? {} : await creds.headers(user, keyActions) });
+        return { status: res.statusCode, body: res.body, type: res.headers['content-type'] };
+      };
+      const analyst = await csv(u['analyst']!, undefined, '?sort=name');
+      expect(analyst.status, analyst.body).toBe(200);
+      expect(analyst.type).toBe('text/csv; charset=utf-8');
+      const lines = analyst.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+      expect(lines[0]).toBe('Name,Phone,Email,Owner');
+      // exactly the rows the analyst's list shows, in its order
+      const listed = (await call(u['analyst']!, 'GET', `${RECORDS}?sort=name&limit=1000`)).body.items.map((r: any) => r.data.name);
+      expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(listed);
+      expect(lines).toContain(`Rep Two Co,139****1111,two@example.com,${u['rep2']}`);
+      expect(analyst.body).not.toContain('13812341234');
+      expect(analyst.body).not.toContain('Board Co');
+      // a filter on a hidden field is refused here too
+      expect((await csv(u['analyst']!, undefined, `?filter=${encodeURIComponent(JSON.stringify({ '>': [{ var: 'revenue' }, 1] }))}`)).status).toBe(400);
+
+      // roles without export, an API key narrowed to view, nobody logged in
+      expect((await csv(u['rep1']!)).status).toBe(403);
+      expect((await csv(u['director']!, ['view'])).status).toBe(403);
+      expect((await csv(null)).status).toBe(401);
+      expect((await csv(u['outsider']!)).status).toBe(404);
+
+      // the director exports every row in clear, and what someone typed as a formula stays text
+      const typed = await call(u['director']!, 'POST', RECORDS, { data: { name: '=HYPERLINK("http://evil")' } });
+      expect(typed.status, typed.raw).toBe(201);
+      const all = await csv(u['director']!, undefined, '?sort=name');
+      expect(all.status).toBe(200);
+      expect(all.body).toContain('13812341234');
+      expect(all.body).toContain('Board Co,13700002222,board@example.com');
+      expect(all.body).toContain(`"'=HYPERLINK(""http://evil"")"`);
+      const everything = (await call(u['director']!, 'GET', `${RECORDS}?limit=1000`)).body.items.length;
+      expect(all.body.trimEnd().split('\r\n')).toHaveLength(everything + 1);
     });
   });
 }

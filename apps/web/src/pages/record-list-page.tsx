@@ -17,6 +17,8 @@ import { useNoticeStore } from '../state/notice-store.js';
 import { useAppContext } from './app-layout.js';
 import { ShareButton } from '../public/share-button.js';
 import { usePrintT } from '../print/print-messages.js';
+import { useFormActions } from '../state/form-rights.js';
+import { listQuery } from '../api/api-client.js';
 
 /** `set` with `id` added, or removed when it was there. */
 function toggled(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
@@ -73,6 +75,7 @@ export function RecordListPage() {
   }, [app, form, view.q, view.sort, filterLogic, cursor, view.deleted, reloads]);
 
   const onSearch = useCallback((q: string) => update((s) => withQuery(s, { q })), [update]);
+  const actions = useFormActions(app, formKey);
   const columns = useMemo(() => (form ? listColumns(form) : []), [form]);
 
   if (!form) {
@@ -121,6 +124,17 @@ export function RecordListPage() {
             >
               {selected.size === 0 ? pt('print') : pt('printSelected', { count: selected.size })}
             </Link>
+            {actions.has('export') ? (
+              <a
+                className="button"
+                href={`/api/apps/${encodeURIComponent(app)}/forms/${encodeURIComponent(form.key)}/records/export?${listQuery({ q: view.q, sort: view.sort || undefined, filter: filterLogic })}`}
+                title={t('exportCsvHint')}
+                download
+                data-testid="export-csv"
+              >
+                {t('exportCsv')}
+              </a>
+            ) : null}
             <ShareButton app={app} form={form} />
           </div>
         )}

@@ -12,7 +12,7 @@ export const AUDIT_CSV_COLUMNS = ['id', 'at', 'actor', 'actorName', 'action', 'a
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   let s = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
