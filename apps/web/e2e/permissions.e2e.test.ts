@@ -121,4 +121,15 @@ describe('row scopes and masking in Chromium', () => {
     expect(responses.join('')).toContain('138****5678');
     await page.context().close();
   });
+
+  it('a rep edits their own customer in the record page and the save goes through', async () => {
+    const page = await customerPageAs('sunli');
+    await page.locator('tbody tr', { hasText: 'E2E 上海孙丽客户' }).click();
+    await page.waitForURL(/\/forms\/customer\/records\/[0-9a-f-]{36}$/);
+    await page.fill('#field-name', 'E2E 上海孙丽客户（改）');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.locator('body').innerText()).toContain('Saved.');
+    expect(await page.locator('h1').innerText()).toBe('E2E 上海孙丽客户（改）');
+    await page.context().close();
+  });
 });

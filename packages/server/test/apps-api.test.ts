@@ -121,6 +121,7 @@ describe.each(DIALECTS)('app routes on %s', (dialect) => {
       '/api/apps/{app}/forms/{form}/public-links',
       '/api/apps/{app}/forms/{form}/public-links/{id}',
       '/api/apps/{app}/forms/{form}/records',
+      '/api/apps/{app}/forms/{form}/records/export',
       '/api/apps/{app}/forms/{form}/records/{id}',
       '/api/apps/{app}/forms/{form}/records/{id}/history',
       '/api/apps/{app}/forms/{form}/records/{id}/restore',
