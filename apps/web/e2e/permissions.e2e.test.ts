@@ -132,4 +132,21 @@ describe('row scopes and masking in Chromium', () => {
     expect(await page.locator('h1').innerText()).toBe('E2E 上海孙丽客户（改）');
     await page.context().close();
   });
+
+  it('customer service sees no revenue, cannot change the name, and saves notes', async () => {
+    const page = await customerPageAs('chenjing');
+    expect(await page.locator('thead').innerText()).not.toMatch(/revenue/i);
+    await page.locator('tbody tr', { hasText: 'E2E 北京郑宇客户' }).click();
+    await page.waitForURL(/\/forms\/customer\/records\/[0-9a-f-]{36}$/);
+    await page.locator('#field-notes').waitFor();
+    expect(await page.locator('#field-annual_revenue').count()).toBe(0);
+    expect(await page.locator('#field-name').isEditable()).toBe(false);
+    await page.fill('#field-notes', '已回访，客户满意');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.locator('body').innerText()).toContain('Saved.');
+    const saved = (await (await trellis!.fetch(`${base}/api/apps/crm/forms/customer/records?q=${encodeURIComponent('北京郑宇')}`)).json()) as { items: { data: Record<string, unknown> }[] };
+    expect(saved.items[0]!.data['notes']).toBe('已回访，客户满意');
+    expect(saved.items[0]!.data['name']).toBe('E2E 北京郑宇客户');
+    await page.context().close();
+  });
 });

@@ -10,7 +10,8 @@ import type { FieldDef, FormDef } from '@trellis/schema';
 export function listColumns(form: FormDef, max = 7): FieldDef[] {
   const title = titleField(form);
   // layout elements (description text) hold no value: no column
-  const rest = form.fields.filter((f) => f !== title && (!fieldTypes.has(f.type) || fieldTypes.storesValue(f)));
+  // a field the caller's roles hide (`visibleWhen: false`) has no column either
+  const rest = form.fields.filter((f) => f !== title && f.visibleWhen !== false && (!fieldTypes.has(f.type) || fieldTypes.storesValue(f)));
   return (title ? [title, ...rest] : rest).slice(0, max);
 }
 

@@ -1,4 +1,5 @@
 import { localize, type AppPackage, type FormDef, type NavItem } from '@trellis/schema';
+import { inCallerMenu } from './caller-package.js';
 
 /** A menu entry of an app, resolved against its forms. */
 export type NavEntry =
@@ -8,12 +9,14 @@ export type NavEntry =
 /**
  * The app's menu: its `navigation` when it has one (entries naming unknown forms dropped,
  * empty groups dropped, and forms the menu does not name appended at the end, so a form
- * added in the designer is never unreachable), otherwise every form in package order.
+ * added in the designer is never unreachable), otherwise every form in package order; forms
+ * the caller may not view are left out (`inCallerMenu`).
  *
  * @example appNavigation(crm, 'en') // [{ kind: 'form', label: 'Customers', form: {...} }, ...]
  */
 export function appNavigation(pkg: AppPackage, locale: string): NavEntry[] {
-  const forms = new Map(pkg.forms.map((f) => [f.key, f]));
+  const menuForms = pkg.forms.filter((f) => inCallerMenu(pkg, f.key));
+  const forms = new Map(menuForms.map((f) => [f.key, f]));
   const resolve = (items: readonly NavItem[]): NavEntry[] =>
     items.flatMap((item): NavEntry[] => {
       if (item.kind === 'form') {
@@ -30,9 +33,9 @@ export function appNavigation(pkg: AppPackage, locale: string): NavEntry[] {
   if (pkg.app.navigation && pkg.app.navigation.length > 0) {
     const menu = resolve(pkg.app.navigation);
     const named = new Set(navForms(menu).map((e) => e.form.key));
-    return [...menu, ...pkg.forms.filter((f) => !named.has(f.key)).map(plain)];
+    return [...menu, ...menuForms.filter((f) => !named.has(f.key)).map(plain)];
   }
-  return pkg.forms.map(plain);
+  return menuForms.map(plain);
 }
 
 /** Every form entry of a menu, groups flattened, in menu order. */

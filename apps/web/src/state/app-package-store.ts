@@ -3,6 +3,8 @@ import { create } from 'zustand';
 import type { AppPackage } from '../api/api-types.js';
 import { api } from '../api/api.js';
 import type { ApiError } from '../api/api-client.js';
+import { adminApi } from '../admin/admin-api.js';
+import { forCaller } from './caller-package.js';
 
 /** Loading state of one app package. */
 export type PackageEntry =
@@ -16,7 +18,7 @@ export interface AppPackageState {
   load(app: string, force?: boolean): Promise<void>;
 }
 
-/** Caches `GET /api/apps/:app/package` per app. */
+/** Caches the app's package (`GET /api/apps/:app`) per app, shaped by the caller's rights (`forCaller`). */
 export const useAppPackageStore = create<AppPackageState>()((set, get) => ({
   packages: {},
   async load(app, force = false) {
@@ -24,7 +26,8 @@ export const useAppPackageStore = create<AppPackageState>()((set, get) => ({
     if (current && !force && current.status !== 'error') return;
     set((s) => ({ packages: { ...s.packages, [app]: { status: 'loading' } } }));
     try {
-      const pkg = await api.getPackage(app);
+      const [raw, rights] = await Promise.all([api.getPackage(app), adminApi.permissions(app)]);
+      const pkg = forCaller(raw, rights);
       set((s) => ({ packages: { ...s.packages, [app]: { status: 'ready', pkg } } }));
     } catch (error) {
       set((s) => ({ packages: { ...s.packages, [app]: { status: 'error', error: error as ApiError } } }));

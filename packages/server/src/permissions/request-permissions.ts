@@ -169,8 +169,9 @@ const sameJson = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(
 /**
  * Record input without the fields the caller may not write but sent back unchanged, so a
  * client may send a whole form: on create, empty values; on update, a read-only field's
- * current value or a masked field's masked value. Hidden fields are never compared (that
- * would reveal their value), so naming one stays `FIELD_READ_ONLY`.
+ * current value or a masked field's masked value; a hidden field sent empty. Hidden fields are
+ * never compared with their value (that would reveal it), so naming one with a value stays
+ * `FIELD_READ_ONLY`.
  *
  * @example const patch = withoutUnchanged(grant, request.body.data, existing.data);
  */
@@ -185,7 +186,8 @@ export function withoutUnchanged(grant: FormGrant, data: Record<string, unknown>
       if (existing !== undefined && access === 'readonly' && sameJson(value, existing[key] ?? null)) continue;
       if (existing !== undefined && access === 'masked' && sameJson(value, maskValue(field!.type, existing[key] ?? null))) continue;
     }
-    if (access === 'hidden' && existing === undefined && isEmptyValue(value)) continue;
+    // the caller cannot know a hidden value: an empty one (a form sent back whole) touches nothing
+    if (access === 'hidden' && isEmptyValue(value)) continue;
     out[key] = value;
   }
   return out;
