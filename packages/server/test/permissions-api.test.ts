@@ -252,8 +252,15 @@ for (const dialect of DIALECTS) {
       expect(whole.status, whole.raw).toBe(200);
       expect(whole.body.data.phone).toBe('138****1234');
       rec['r1']!.version = whole.body.version;
-      const hidden = await call(u['rep1']!, 'PATCH', `${RECORDS}/${rec['r1']!.id}`, { version: rec['r1']!.version, data: { revenue: null } });
+      // a hidden field: a value is refused; sent back empty (a whole form) it touches nothing
+      const hidden = await call(u['rep1']!, 'PATCH', `${RECORDS}/${rec['r1']!.id}`, { version: rec['r1']!.version, data: { revenue: 1 } });
       expect(hidden.body.error).toMatchObject({ code: 'FIELD_READ_ONLY', details: [{ path: '/data/revenue' }] });
+      const before = (await call(u['admin']!, 'GET', `${RECORDS}/${rec['r1']!.id}`)).body.data;
+      const emptied = await call(u['rep1']!, 'PATCH', `${RECORDS}/${rec['r1']!.id}`, { version: rec['r1']!.version, data: { revenue: null } });
+      expect(emptied.status, emptied.raw).toBe(200);
+      expect(emptied.body.data).not.toHaveProperty('revenue');
+      rec['r1']!.version = emptied.body.version;
+      expect((await call(u['admin']!, 'GET', `${RECORDS}/${rec['r1']!.id}`)).body.data).toEqual(before);
       const key = await call(u['director']!, 'PATCH', `${RECORDS}/${rec['r1']!.id}`, { version: rec['r1']!.version, data: { name: 'Key' } }, ['view']);
       expect(key.status).toBe(403);
       expect(key.body.error.code).toBe('PERMISSION_DENIED');
