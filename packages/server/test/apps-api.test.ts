@@ -148,6 +148,7 @@ describe.each(DIALECTS)('app routes on %s', (dialect) => {
       '/api/public/forms/{token}/fields/{field}/files',
       '/api/public/forms/{token}/submissions',
       '/api/users',
+      '/api/users/directory',
       '/api/users/{id}',
       '/api/users/{id}/departments',
     ]);

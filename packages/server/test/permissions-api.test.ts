@@ -491,5 +491,19 @@ for (const dialect of DIALECTS) {
       const everything = (await call(u['director']!, 'GET', `${RECORDS}?limit=1000`)).body.items.length;
       expect(all.body.trimEnd().split('\r\n')).toHaveLength(everything + 1);
     });
+
+    it('the people directory names active users to any logged-in person, and nothing more about them', async () => {
+      const dir = await call(u['designer']!, 'GET', '/api/users/directory?q=rep');
+      expect(dir.status).toBe(200);
+      expect(dir.body.items).toEqual([
+        { id: u['rep1'], username: 'rep1', displayName: 'rep1' },
+        { id: u['rep2'], username: 'rep2', displayName: 'rep2' },
+      ]);
+      expect((await call(u['designer']!, 'GET', '/api/users')).status).toBe(403);
+      expect((await call(null, 'GET', '/api/users/directory')).status).toBe(401);
+      await store.db.updateTable('trellis.users').set({ status: 'suspended' }).where('id', '=', u['rep2']!).execute();
+      expect((await call(u['designer']!, 'GET', '/api/users/directory?q=rep')).body.items.map((x: any) => x.username)).toEqual(['rep1']);
+      await store.db.updateTable('trellis.users').set({ status: 'active' }).where('id', '=', u['rep2']!).execute();
+    });
   });
 }

@@ -7,6 +7,13 @@ const seg = encodeURIComponent;
 
 export type { Me } from '../api/api-client.js';
 
+/** A person as the directory names them (`GET /api/users/directory`, for any logged-in user). */
+export interface DirectoryUser {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+}
+
 /** A user account as the users API returns it. */
 export interface User {
   readonly id: string;
@@ -107,6 +114,7 @@ export interface AuditEntry extends HistoryEntry {
  */
 export const adminApi = {
 
+  directory: (q = '') => api.request<{ items: DirectoryUser[] }>('GET', `/api/users/directory${q.trim() ? `?q=${seg(q.trim())}` : ''}`),
   listUsers: (q = '') => api.request<{ items: User[] }>('GET', `/api/users${q.trim() ? `?q=${seg(q.trim())}` : ''}`),
   createUser: (body: NewUser) => api.request<User>('POST', '/api/users', body),
   updateUser: (id: string, patch: UserPatch) => api.request<User>('PATCH', `/api/users/${seg(id)}`, patch),

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useAdminT } from './admin-messages.js';
-import type { RoleMember, User } from './admin-api.js';
+import type { DirectoryUser, RoleMember } from './admin-api.js';
 import { departmentOptions, departmentPath, type Department } from './department-tree.js';
 import { addMember, memberKey, removeMember, setIncludeChildren } from './role-members.js';
 
@@ -8,7 +8,7 @@ import { addMember, memberKey, removeMember, setIncludeChildren } from './role-m
 export interface RoleMembersEditorProps {
   readonly members: readonly RoleMember[];
   readonly onChange: (next: readonly RoleMember[]) => void;
-  readonly users: readonly User[];
+  readonly users: readonly DirectoryUser[];
   readonly departments: readonly Department[];
   readonly disabled?: boolean;
 }

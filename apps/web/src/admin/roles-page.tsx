@@ -6,7 +6,7 @@ import { useLocale } from '../i18n/use-t.js';
 import { useAppContext } from '../pages/app-layout.js';
 import { useNoticeStore } from '../state/notice-store.js';
 import { useCanManageRoles, useAccess } from './admin-access.js';
-import { adminApi, type Role, type RoleMember, type User } from './admin-api.js';
+import { adminApi, type DirectoryUser, type Role, type RoleMember } from './admin-api.js';
 import { inputErrors, isStale, type InputErrors } from './admin-errors.js';
 import { useAdminT } from './admin-messages.js';
 import { CheckboxInput, ErrorBanner, NotAllowed, StaleBanner, TextInput } from './admin-ui.js';
@@ -49,7 +49,7 @@ function RolesScreen() {
   const locale = useLocale();
   const notify = useNoticeStore((s) => s.show);
   const [roles, setRoles] = useState<readonly Role[] | undefined>();
-  const [users, setUsers] = useState<readonly User[]>([]);
+  const [users, setUsers] = useState<readonly DirectoryUser[]>([]);
   const [departments, setDepartments] = useState<readonly Department[]>([]);
   const [error, setError] = useState<Error | undefined>();
   const [selected, setSelected] = useState<string | null>(null);
@@ -67,8 +67,12 @@ function RolesScreen() {
       setRoles(b.items);
       setSelected((s) => s ?? b.items[0]?.id ?? null);
     }, setError);
-    // the directory is for administrators; a designer sees member ids instead of names
-    adminApi.listUsers().then((b) => setUsers(b.items), () => undefined);
+    // names for the member picker: every account for administrators, else the people
+    // directory any logged-in user may read (the first 50 active people)
+    adminApi.listUsers().then(
+      (b) => setUsers(b.items),
+      () => adminApi.directory().then((b) => setUsers(b.items), () => undefined),
+    );
     adminApi.listDepartments().then((b) => setDepartments(b.items), () => undefined);
   }, [app]);
   useEffect(load, [load]);
@@ -156,7 +160,7 @@ interface RoleEditorProps {
   readonly app: string;
   readonly role: Role;
   readonly forms: Parameters<typeof PermissionMatrix>[0]['forms'];
-  readonly users: readonly User[];
+  readonly users: readonly DirectoryUser[];
   readonly departments: readonly Department[];
   readonly onSaved: (role: Role) => void;
   readonly onDeleted: () => void;

@@ -2,12 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import type { Store, UserPatch } from '@trellis/store';
 import { ServerErrors } from '../errors.js';
 import { errorResponses } from '../route-schemas.js';
-import { requireAdmin } from './auth-hook.js';
+import { requireActor, requireAdmin } from './auth-hook.js';
+
 import { localeOf, say } from './auth-messages.js';
 import type { ResolvedAuthOptions } from './auth-options.js';
 import { auditContext } from './auth-routes.js';
 import { createUserBodySchema, updateUserBodySchema, userListQuerySchema, userParamsSchema, userSchema } from './auth-schemas.js';
+
 import { assertPasswordPolicy, hashPassword } from './password-hasher.js';
+
+/** The most people one directory answer lists (pickers search by `q`). */
+const DIRECTORY_LIMIT = 50;
 
 interface CreateUserBody {
   username: string;
@@ -51,6 +56,36 @@ export function registerUserRoutes(app: FastifyInstance, store: Store, auth: Res
     async (request) => {
       requireAdmin(request);
       return { items: await store.users.list(request.query.q !== undefined ? { q: request.query.q } : {}) };
+    },
+  );
+
+  app.get<{ Querystring: { q?: string } }>(
+    '/api/users/directory',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'The people directory for pickers (any logged-in user): active accounts by id, username and display name, at most 50',
+        querystring: userListQuerySchema,
+        response: {
+          200: {
+            type: 'object',
+            required: ['items'],
+            properties: {
+              items: {
+                type: 'array',
+                items: { type: 'object', required: ['id', 'username', 'displayName'], properties: { id: { type: 'string' }, username: { type: 'string' }, displayName: { type: 'string' } } },
+              },
+            },
+          },
+          ...errorResponses(400, 401, 500),
+        },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      const users = await store.users.list(request.query.q !== undefined ? { q: request.query.q } : {});
+      // names only: no email, status, rights or departments of other people
+      return { items: users.filter((u) => u.status === 'active').slice(0, DIRECTORY_LIMIT).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName })) };
     },
   );
 
