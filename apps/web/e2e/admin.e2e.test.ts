@@ -1,7 +1,7 @@
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crmPackage } from '@trellis/example-crm';
-import { ensureWebBuilt, launchBrowser, loginContext, loginSession, startTrellis, type RunningTrellis } from './harness.js';
+import { adminRequest, ensureWebBuilt, launchBrowser, loginContext, loginSession, startTrellis, type RunningTrellis } from './harness.js';
 
 /**
  * The administration pages in Chromium: an administrator edits a CRM role in the permission
@@ -12,7 +12,7 @@ let trellis: RunningTrellis | undefined;
 let base: string;
 let browser: Browser;
 let page: Page;
-let admin: (method: string, path: string, body?: object) => Promise<any>;
+let admin: Awaited<ReturnType<typeof adminRequest>>;
 
 type Role = { id: string; key: string; version: number; forms: Record<string, { actions: string[]; scope?: unknown }> };
 const role = async (key: string): Promise<Role> => ((await admin('GET', '/api/apps/crm/roles')).items as Role[]).find((r) => r.key === key)!;
@@ -22,17 +22,7 @@ describe('administration pages in Chromium', () => {
     ensureWebBuilt();
     trellis = await startTrellis('trellis-e2e-admin-');
     base = trellis.base;
-    const { token, csrfToken } = await loginSession(base);
-    admin = async (method, path, body) => {
-      const res = await fetch(`${base}${path}`, {
-        method,
-        headers: { cookie: `trellis_session=${token}`, 'x-csrf-token': csrfToken, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      const text = await res.text();
-      if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return text === '' ? undefined : JSON.parse(text);
-    };
+    admin = await adminRequest(base);
     await admin('POST', '/api/apps/import', crmPackage);
     browser = await launchBrowser();
     page = await (await loginContext(browser, base, { locale: 'en-US', viewport: { width: 1400, height: 900 } })).newPage();

@@ -1,7 +1,7 @@
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crmPackage, DEMO_PASSWORD, organisationApiOver, seedDemoOrganisation, type SeededOrganisation } from '@trellis/example-crm';
-import { ensureWebBuilt, launchBrowser, loginContext, loginSession, startTrellis, type RunningTrellis } from './harness.js';
+import { adminRequest, ensureWebBuilt, launchBrowser, loginContext, startTrellis, type RunningTrellis } from './harness.js';
 
 /**
  * Row scopes and field masking as people meet them: the CRM with its demo organisation, a
@@ -42,17 +42,7 @@ describe('row scopes and masking in Chromium', () => {
     ensureWebBuilt();
     trellis = await startTrellis('trellis-e2e-permissions-');
     base = trellis.base;
-    const { token, csrfToken } = await loginSession(base);
-    const admin = async (method: string, path: string, body?: object) => {
-      const res = await fetch(`${base}${path}`, {
-        method,
-        headers: { cookie: `trellis_session=${token}`, 'x-csrf-token': csrfToken, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      const text = await res.text();
-      if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return text === '' ? undefined : JSON.parse(text);
-    };
+    const admin = await adminRequest(base);
     await admin('POST', '/api/apps/import', crmPackage);
     org = await seedDemoOrganisation(organisationApiOver(admin), crmPackage.app.key);
     for (const c of CUSTOMERS) {

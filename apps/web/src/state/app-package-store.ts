@@ -4,12 +4,12 @@ import type { AppPackage } from '../api/api-types.js';
 import { api } from '../api/api.js';
 import type { ApiError } from '../api/api-client.js';
 import { adminApi } from '../admin/admin-api.js';
-import { forCaller } from './caller-package.js';
+import { forCaller, type CallerRights } from './caller-package.js';
 
 /** Loading state of one app package. */
 export type PackageEntry =
   | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly pkg: AppPackage }
+  | { readonly status: 'ready'; readonly pkg: AppPackage; readonly rights: CallerRights }
   | { readonly status: 'error'; readonly error: ApiError };
 
 /** The package slice: app packages by app key, fetched once and shared by every page. */
@@ -28,7 +28,7 @@ export const useAppPackageStore = create<AppPackageState>()((set, get) => ({
     try {
       const [raw, rights] = await Promise.all([api.getPackage(app), adminApi.permissions(app)]);
       const pkg = forCaller(raw, rights);
-      set((s) => ({ packages: { ...s.packages, [app]: { status: 'ready', pkg } } }));
+      set((s) => ({ packages: { ...s.packages, [app]: { status: 'ready', pkg, rights } } }));
     } catch (error) {
       set((s) => ({ packages: { ...s.packages, [app]: { status: 'error', error: error as ApiError } } }));
     }

@@ -155,7 +155,8 @@ function sqlMembership(needle: ExprNode, haystack: ExprNode, c: SqlCompiler): Sq
     return (env) => ({ expr: sql`(strpos(${fh(env).expr}, ${fn(env).expr}) > 0)`, nullable: true });
   }
   // a list from the context (`$user.deptTree`) is bound as text[]: compare it as the needle's
-  // type (uuid[] for an id column), so the column keeps its type and its index
+  // type (uuid[] for an id column), so the column keeps its type and its index; the cast is a
+  // name from the fixed SQL_TYPES table, chosen by the compiled type, never by rule text
   const elemType = SQL_TYPES[needle.type];
   const typed = elemType !== undefined && needle.type !== 'text' && needle.type !== 'json' && needle.type !== 'text_list';
   return (env) => ({ expr: typed ? sql`(${fn(env).expr} = ANY(${fh(env).expr}::${sql.raw(elemType!)}[]))` : sql`(${fn(env).expr} = ANY(${fh(env).expr}))`, nullable: true });

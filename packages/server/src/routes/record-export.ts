@@ -3,13 +3,12 @@ import { localize, type FieldAccess, type FormDef } from '@trellis/schema';
 import type { RelatedRecords, Store, StoredRecord } from '@trellis/store';
 import { csvCell } from '../auth/audit-csv.js';
 import { ServerErrors } from '../errors.js';
-import { checkFilter, parseFilterJson, parseSort, sortableNames } from '../list-query.js';
-import { assertReadableQuery } from '../permissions/field-guard.js';
-import { clearFields, shapeRecord, shapeRelated } from '../permissions/record-view.js';
+import { shapeRecord, shapeRelated } from '../permissions/record-view.js';
 import { storeScope, type RequestPermissions } from '../permissions/request-permissions.js';
 import { formParamsSchema } from '../record-schemas.js';
 import { requestLocale } from '../record-service.js';
 import { errorResponses } from '../route-schemas.js';
+import { scopedListQuery } from './scoped-list-query.js';
 
 /** The most records one export writes (a larger result is refused: narrow the filter). */
 export const MAX_EXPORT_ROWS = 100_000;
@@ -83,20 +82,8 @@ export function registerRecordExport(app: FastifyInstance, store: Store, permiss
       const { app: appKey, form: formKey } = request.params;
       const g = await permissions.form(request, appKey, formKey, 'export');
       const form = g.resolved.form;
-      const filter = parseFilterJson(request.query.filter);
-      if (filter !== undefined) checkFilter(filter, g.resolved.compiled.varSchema);
-      const sort = parseSort(request.query.sort, sortableNames(g.resolved.compiled.varSchema));
-      if (!g.perms.unrestricted) assertReadableQuery(filter, sort, g.read);
-      const q = request.query.q?.trim();
       const scope = bothScopes(storeScope(g.access.scopeFor('view')), storeScope(g.access.scopeFor('export')));
-      const query = {
-        ...(filter !== undefined ? { filter } : {}),
-        ...(sort.length > 0 ? { sort } : {}),
-        ...(q !== undefined && q !== '' ? { q } : {}),
-        ...(g.perms.unrestricted ? {} : { searchFields: [...clearFields(g.read)] }),
-        scope,
-        ctx: g.perms.ctx,
-      };
+      const query = scopedListQuery(g, request.query, scope);
       const first = await store.records.list(appKey, formKey, { ...query, limit: 1 });
       if (first.total > MAX_EXPORT_ROWS) {
         throw ServerErrors.create('EXPORT_TOO_LARGE', `[server] an export writes at most ${MAX_EXPORT_ROWS} records; this one would write about ${first.total}: narrow the filter`, [

@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Store, WriteContext } from '@trellis/store';
 import type { FormResolver } from '../form-resolver.js';
-import { assertReadableQuery } from '../permissions/field-guard.js';
-import { clearFields, shapeData, shapeRecord, shapeRelated } from '../permissions/record-view.js';
+import { shapeData, shapeRecord, shapeRelated } from '../permissions/record-view.js';
 import { assertWritable, permissionDenied, storeScope, withoutUnchanged, type RequestPermissions } from '../permissions/request-permissions.js';
-import { checkFilter, parseFilterJson, parseSort, sortableNames } from '../list-query.js';
+import { scopedListQuery } from './scoped-list-query.js';
 import {
   auditEntrySchema,
   createBodySchema,
@@ -61,20 +60,11 @@ export function registerRecordRoutes(app: FastifyInstance, store: Store, resolve
       // the recycle bin is for those who may delete (and restore)
       if (q.deleted && !g.access.can('delete')) throw permissionDenied('delete', `form '${formKey}'`, '/query/deleted');
       const resolved = g.resolved;
-      const filter = parseFilterJson(q.filter);
-      if (filter !== undefined) checkFilter(filter, resolved.compiled.varSchema);
-      const sort = parseSort(q.sort, sortableNames(resolved.compiled.varSchema));
-      if (!g.perms.unrestricted) assertReadableQuery(filter, sort, g.read);
       const page = await store.records.list(appKey, formKey, {
-        ...(filter !== undefined ? { filter } : {}),
-        ...(sort.length > 0 ? { sort } : {}),
+        ...scopedListQuery(g, q, storeScope(g.access.scopeFor('view'))),
         limit: q.limit,
         ...(q.cursor !== undefined && q.cursor !== '' ? { cursor: q.cursor } : {}),
-        ...(q.q !== undefined && q.q.trim() !== '' ? { q: q.q.trim() } : {}),
-        ...(g.perms.unrestricted ? {} : { searchFields: [...clearFields(g.read)] }),
-        scope: storeScope(g.access.scopeFor('view')),
         deleted: q.deleted,
-        ctx: g.perms.ctx,
       });
       if (g.perms.unrestricted) return page;
       return {

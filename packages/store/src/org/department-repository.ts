@@ -214,7 +214,12 @@ async function lockDepartment(trx: Kysely<SystemDatabase>, id: string, path: str
   return (await listDepartments(trx, id))[0]!;
 }
 
-async function userDepartments(db: Kysely<SystemDatabase>, userId: string): Promise<UserDepartments> {
+/**
+ * A user's departments, the primary first (any of theirs counts as primary when none is marked).
+ *
+ * @example (await userDepartments(trx, ownerId)).primaryDeptId
+ */
+export async function userDepartments(db: Kysely<SystemDatabase>, userId: string): Promise<UserDepartments> {
   const rows = await db
     .selectFrom('trellis.user_departments')
     .select(['dept_id', 'is_primary'])

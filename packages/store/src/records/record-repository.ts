@@ -13,6 +13,7 @@ import { listRecords, type ListQuery, type ListResult, type ListSettings } from 
 import { duplicateError } from './duplicate-error.js';
 import { mapValueError, selectColumns, toColumnValues, toRecord, type StoredRecord } from './record-shape.js';
 import { drawSerials, requestedOwner, type OwnerPolicy, type SerialSettings } from './store-filled-fields.js';
+import { userDepartments } from '../org/department-repository.js';
 import { readChildRows, splitChildData, withRows, writeChildRows } from '../child-tables/child-rows.js';
 
 /**
@@ -360,14 +361,5 @@ function conflict(meta: FormMeta, id: string, expected: number, actual: number) 
 
 /** The primary department of a user (any of theirs when none is marked primary), or null. */
 async function primaryDeptOf(db: Kysely<SystemDatabase>, user: string): Promise<string | null> {
-  if (!isUuid(user)) return null;
-  const row = await db
-    .selectFrom('trellis.user_departments')
-    .select('dept_id')
-    .where('user_id', '=', user)
-    .orderBy('is_primary', 'desc')
-    .orderBy('dept_id')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.dept_id ?? null;
+  return isUuid(user) ? (await userDepartments(db, user)).primaryDeptId : null;
 }
